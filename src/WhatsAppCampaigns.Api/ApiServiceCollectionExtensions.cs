@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Health;
+
+namespace WhatsAppCampaigns.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>The HTTP endpoint handlers; each host maps its own routes onto them.</summary>
+    public static IServiceCollection AddCampaignApi(this IServiceCollection services)
+    {
+        services.AddSingleton<HealthEndpoint>();
+        return services;
+    }
+}

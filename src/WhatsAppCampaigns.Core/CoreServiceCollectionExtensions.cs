@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.CloudApi;
+using WhatsAppCampaigns.Core.Configuration;
+using WhatsAppCampaigns.Core.Health;
+using WhatsAppCampaigns.Core.Storage;
+
+namespace WhatsAppCampaigns.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts (the Functions app and the local runner) need from the core.</summary>
+    public static IServiceCollection AddCampaignCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+        services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WhatsAppOptions>, WhatsAppOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddSingleton(new TableRegistry());
+        services.AddSingleton<StorageNames>();
+        services.AddSingleton<StorageClients>();
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<HealthProbe>();
+
+        services.AddCloudApiClient();
+        return services;
+    }
+
+    public static IServiceCollection AddCloudApiClient(this IServiceCollection services)
+    {
+        services.TryAddTimeProvider();
+        services.AddSingleton<CloudApiResilience>();
+        services.AddHttpClient<ICloudApiClient, CloudApiClient>((sp, http) =>
+        {
+            var options = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+            http.BaseAddress = options.GraphBaseUrl;
+            http.Timeout = options.RequestTimeout;
+        });
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using WhatsAppCampaigns.Api.Health;
+
+namespace WhatsAppCampaigns.Functions.Functions.Http;
+
+public sealed class Health_Http(HealthEndpoint endpoint)
+{
+    [Function(nameof(Health_Http))]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthEndpoint.Route)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoint.GetAsync(cancellationToken);
+}

@@ -1,0 +1,21 @@
+using WhatsAppCampaigns.Api;
+using WhatsAppCampaigns.Core;
+
+namespace WhatsAppCampaigns.LocalRunner;
+
+/// <summary>Builds the local runner; <c>Program</c> runs it, integration tests start it on a free loopback port.</summary>
+public static class LocalRunnerApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddCampaignCore(builder.Configuration);
+        builder.Services.AddCampaignApi();
+        builder.Services.AddLocalRunnerHosting(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapCampaignEndpoints();
+        return app;
+    }
+}

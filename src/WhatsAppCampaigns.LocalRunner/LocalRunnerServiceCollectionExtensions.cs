@@ -1,0 +1,13 @@
+using Microsoft.DurableTask.Testing;
+
+namespace WhatsAppCampaigns.LocalRunner;
+
+public static class LocalRunnerServiceCollectionExtensions
+{
+    /// <summary>What the Functions host would otherwise provide: triggers for queues and timers, and a Durable Task backend.</summary>
+    public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddInMemoryDurableTask(registry => { });
+        return services;
+    }
+}

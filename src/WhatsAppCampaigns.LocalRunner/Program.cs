@@ -1,0 +1,3 @@
+using WhatsAppCampaigns.LocalRunner;
+
+LocalRunnerApp.Create(args).Run();

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace WhatsAppCampaigns.Functions.Tests;
+
+/// <summary>
+/// The Functions host cannot run on these machines, so the app's declared surface is checked here:
+/// every function the product promises exists with the trigger, route, queue or schedule it must have.
+/// </summary>
+public sealed class FunctionDeclarationTests
+{
+    /// <summary>One row per function: name, trigger type, and the trigger properties that must hold.</summary>
+    public static readonly TheoryData<string, string, string> Expected = new()
+    {
+        { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+    };
+
+    private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();
+
+    [Fact]
+    public void Metadata_DeclaresExactlyTheExpectedFunctions()
+    {
+        var expected = Expected.Select(row => (string)row[0]).Order().ToArray();
+        Assert.Equal(expected, Metadata.Keys.Order().ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Function_HasItsTriggerAndProperties(string name, string triggerType, string properties)
+    {
+        Assert.True(Metadata.TryGetValue(name, out var function), $"{name} is not declared");
+        var trigger = FunctionsMetadata.Trigger(function);
+        Assert.Equal(triggerType, (string)trigger["type"]!);
+        Assert.Equal("In", (string)trigger["direction"]!);
+
+        foreach (var pair in properties.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            var actual = trigger[key] switch
+            {
+                JsonArray array => string.Join(",", array.Select(v => (string)v!)),
+                { } node => node.ToString(),
+                null => null,
+            };
+            Assert.True(value == actual, $"{name}: {key} is '{actual}', expected '{value}'");
+        }
+    }
+
+    [Fact]
+    public void HttpFunctions_ReturnTheirResponse()
+    {
+        foreach (var (name, function) in Metadata.Where(f => (string)FunctionsMetadata.Trigger(f.Value)["type"]! == "httpTrigger"))
+        {
+            var bindings = function["bindings"]!.AsArray().Select(b => b!.AsObject());
+            Assert.True(bindings.Any(b => (string)b["type"]! == "http" && (string)b["direction"]! == "Out"), $"{name} has no HTTP output");
+        }
+    }
+}
