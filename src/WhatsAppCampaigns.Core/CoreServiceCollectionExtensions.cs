@@ -19,7 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddSingleton(new TableRegistry());
+        services.AddTables();
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageClients>();
         services.AddHostedService<StorageInitializer>();
