@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Webhooks;
 
 namespace WhatsAppCampaigns.Api;
 
@@ -9,6 +11,10 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ContactsEndpoint>();
+        services.AddSingleton<ContactImportEndpoint>();
+        services.AddSingleton<ConsentEndpoint>();
+        services.AddSingleton<WebhookEndpoint>();
         return services;
     }
 }

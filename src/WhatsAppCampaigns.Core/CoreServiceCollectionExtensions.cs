@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Health;
 using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.Core.Webhooks;
 
 namespace WhatsAppCampaigns.Core;
 
@@ -26,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();
+        services.AddContactsAndConsent(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 

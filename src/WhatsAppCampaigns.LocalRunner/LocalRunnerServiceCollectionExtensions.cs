@@ -1,4 +1,7 @@
 using Microsoft.DurableTask.Testing;
+using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.Core.Webhooks;
+using WhatsAppCampaigns.LocalRunner.Hosting;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -8,6 +11,7 @@ public static class LocalRunnerServiceCollectionExtensions
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInMemoryDurableTask(registry => { });
+        services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
         return services;
     }
 }

@@ -12,6 +12,15 @@ public sealed class FunctionDeclarationTests
     public static readonly TheoryData<string, string, string> Expected = new()
     {
         { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+        { "Contacts_Upsert", "httpTrigger", "route=contacts/{phone};methods=put;authLevel=Function" },
+        { "Contacts_Get", "httpTrigger", "route=contacts/{phone};methods=get;authLevel=Function" },
+        { "Contacts_Erase", "httpTrigger", "route=contacts/{phone};methods=delete;authLevel=Function" },
+        { "Contacts_Export", "httpTrigger", "route=contacts/{phone}/export;methods=get;authLevel=Function" },
+        { "Contacts_Import", "httpTrigger", "route=contacts/import;methods=post;authLevel=Function" },
+        { "Contacts_RecordConsent", "httpTrigger", "route=contacts/{phone}/consent;methods=post;authLevel=Function" },
+        { "Webhooks_Verify", "httpTrigger", "route=webhooks/whatsapp;methods=get;authLevel=Anonymous" },
+        { "Webhooks_Receive", "httpTrigger", "route=webhooks/whatsapp;methods=post;authLevel=Anonymous" },
+        { "Webhooks_Process", "queueTrigger", "queueName=wa-webhooks" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();
