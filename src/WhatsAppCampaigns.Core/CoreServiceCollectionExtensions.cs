@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
 using WhatsAppCampaigns.Core.Health;
+using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core;
@@ -26,6 +28,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();
+        services.AddTables(MessageEntity.TableName);
+        services.AddSingleton<IMessageLedger, TableMessageLedger>();
+        services.AddSingleton<ISendQueue, QueueSendQueue>();
         return services;
     }
 
