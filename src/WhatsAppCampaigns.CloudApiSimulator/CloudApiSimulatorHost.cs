@@ -100,6 +100,10 @@ public sealed class CloudApiSimulatorHost : IAsyncDisposable
     public Task<WebhookPostResult> PostRawWebhookAsync(JsonNode payload, CancellationToken cancellationToken = default) =>
         _inbound.PostRawAsync(payload, cancellationToken);
 
+    /// <summary>Performs Meta's verification GET against the webhook URL; true when the challenge came back.</summary>
+    public Task<bool> VerifyWebhookAsync(string? verifyToken = null, CancellationToken cancellationToken = default) =>
+        _app.Services.GetRequiredService<WebhookVerification>().VerifyAsync(verifyToken, cancellationToken);
+
     /// <summary>Waits until every scheduled status webhook was delivered or given up; false on timeout.</summary>
     public Task<bool> WaitForWebhooksIdleAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
         _dispatcher.WaitForIdleAsync(timeout, cancellationToken);

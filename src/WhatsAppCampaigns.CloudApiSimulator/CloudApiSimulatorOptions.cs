@@ -15,6 +15,9 @@ public sealed class CloudApiSimulatorOptions
     /// <summary>Key of the <c>X-Hub-Signature-256</c> HMAC on every webhook POST.</summary>
     public string AppSecret { get; set; } = "sim-app-secret";
 
+    /// <summary>Token sent as <c>hub.verify_token</c> by <see cref="CloudApiSimulatorHost.VerifyWebhookAsync"/>.</summary>
+    public string VerifyToken { get; set; } = "sim-verify-token";
+
     /// <summary>Where webhooks are POSTed; when null they are only recorded.</summary>
     public Uri? WebhookUrl { get; set; }
 

@@ -21,6 +21,12 @@ public sealed record WebhookBehavior
     /// <summary>Chance (0–1) that a message's statuses are POSTed in reverse order (read before delivered before sent).</summary>
     public double ReorderRate { get; init; }
 
+    /// <summary>Most statuses in one POST. Above 1, statuses due at about the same time (any messages, same business number) share a POST, as Meta batches.</summary>
+    public int MaxStatusesPerPost { get; init; } = 1;
+
+    /// <summary>How long a batch waits for more statuses once the first is due, in milliseconds.</summary>
+    public int BatchLingerMs { get; init; } = 5;
+
     /// <summary>Attempts per webhook POST before it is given up (Meta retries failures).</summary>
     public int MaxAttempts { get; init; } = 4;
 

@@ -138,4 +138,38 @@ public sealed class StatusWebhookTests
         Assert.Equal(3, receiver.Received.Count);
         Assert.Equal(1, sim.Webhooks.GivenUp);
     }
+
+    [Fact]
+    public async Task Statuses_WhenBatchingEnabled_ShareSignedPostsAcrossMessages()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var options = Simulators.Options(receiver.Url);
+        options.Webhooks = options.Webhooks with { DeliveredProbability = 0, MaxStatusesPerPost = 10, BatchLingerMs = 100 };
+        await using var sim = await Simulators.StartAsync(options);
+        using var graph = new GraphClient(sim);
+
+        var wamids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            wamids.Add((await graph.SendAsync($"+52155000002{i:D2}", callbackData: $"cb-{i}")).Wamid);
+        }
+        Assert.True(await sim.WaitForWebhooksIdleAsync(Idle));
+
+        var posts = receiver.Received;
+        var statuses = posts.SelectMany(p => p.Change.GetProperty("value").GetProperty("statuses").EnumerateArray()).ToList();
+        Assert.True(posts.Count < 5, $"expected batching, got {posts.Count} posts");
+        Assert.Equal(wamids.Order(), statuses.Select(s => s.GetProperty("id").GetString()!).Order());
+        Assert.All(statuses, s => Assert.Equal("sent", s.GetProperty("status").GetString()));
+        Assert.All(posts, p => Assert.True(Webhooks.WebhookSigner.IsValid(p.Body, options.AppSecret, p.Signature)));
+    }
+
+    [Fact]
+    public async Task VerifyWebhook_PerformsMetaHandshake()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sim = await Simulators.StartAsync(Simulators.Options(receiver.Url));
+
+        Assert.True(await sim.VerifyWebhookAsync());
+        Assert.False(await sim.VerifyWebhookAsync("wrong-token"));
+    }
 }

@@ -32,6 +32,8 @@ internal static class ControlLedgerEndpoints
             var idle = await dispatcher.WaitForIdleAsync(TimeSpan.FromMilliseconds(timeoutMs ?? 10_000), ct).ConfigureAwait(false);
             return Results.Ok(new { idle, pending = dispatcher.Pending });
         });
+        group.MapPost("/webhooks/verify", async (string? verifyToken, WebhookVerification verification, CancellationToken ct) =>
+            Results.Ok(new { verified = await verification.VerifyAsync(verifyToken, ct).ConfigureAwait(false) }));
         return group;
     }
 }

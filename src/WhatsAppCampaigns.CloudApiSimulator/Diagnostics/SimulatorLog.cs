@@ -20,7 +20,4 @@ internal static partial class SimulatorLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Webhook delivery crashed")]
     public static partial void WebhookDeliveryCrashed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Control: {Action} for {MaskedWaId}")]
-    public static partial void ControlAction(ILogger logger, string action, string maskedWaId);
 }

@@ -19,6 +19,8 @@ internal static class SimulatorServiceCollectionExtensions
         services.AddSingleton<MessageSendPipeline>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<InboundWebhookPoster>();
+        services.AddSingleton<WebhookVerification>();
+        services.AddSingleton<StatusBatcher>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = WebhookTimeout);

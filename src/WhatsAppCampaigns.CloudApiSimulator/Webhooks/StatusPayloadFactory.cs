@@ -12,7 +12,8 @@ internal static class StatusPayloadFactory
     public const string Read = "read";
     public const string Failed = "failed";
 
-    public static JsonObject Create(string wabaId, SimulatedPhoneNumber phone, LedgerEntry entry, string status, DateTimeOffset at, bool withPricing)
+    /// <summary>One element of <c>value.statuses</c>.</summary>
+    public static JsonObject CreateItem(LedgerEntry entry, string status, DateTimeOffset at, bool withPricing)
     {
         var item = new JsonObject
         {
@@ -39,11 +40,17 @@ internal static class StatusPayloadFactory
         {
             item["errors"] = new JsonArray(Error(code));
         }
+        return item;
+    }
+
+    /// <summary>A whole webhook carrying these statuses of one business number.</summary>
+    public static JsonObject Wrap(string wabaId, SimulatedPhoneNumber phone, IEnumerable<JsonNode> items)
+    {
         var value = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
             ["metadata"] = WebhookEnvelope.Metadata(phone),
-            ["statuses"] = new JsonArray(item),
+            ["statuses"] = new JsonArray(items.Select(i => (JsonNode?)i.DeepClone()).ToArray()),
         };
         return WebhookEnvelope.Wrap(wabaId, "messages", value);
     }

@@ -1,10 +1,14 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using WhatsAppCampaigns.CloudApiSimulator.Ledger;
 
 namespace WhatsAppCampaigns.CloudApiSimulator.Webhooks;
 
-/// <summary>One webhook POST of a plan: its body bytes (signed as they are) and the real-time wait before it.</summary>
-internal sealed record PlannedPost(string Status, byte[] Body, TimeSpan Delay);
+/// <summary>
+/// One status of a plan and the real-time wait before it: the status element alone (for batched POSTs)
+/// and the whole single-status body (signed as it is when posted alone).
+/// </summary>
+internal sealed record PlannedPost(string Status, TimeSpan Delay, SimulatedPhoneNumber Phone, JsonObject Item, byte[] Body);
 
 /// <summary>
 /// Decides, from the message's own seeded generator, which statuses an accepted send produces and in what order:
@@ -47,8 +51,9 @@ internal static class StatusWebhookPlanner
             at += delay;
             // Pricing rides on sent and on delivered (read carries none when delivered was reported).
             var withPricing = status is StatusPayloadFactory.Sent or StatusPayloadFactory.Delivered;
-            var json = StatusPayloadFactory.Create(wabaId, phone, entry, status, at, withPricing).ToJsonString(SimulatorJson.Output);
-            posts.Add(new PlannedPost(status, Encoding.UTF8.GetBytes(json), delay));
+            var item = StatusPayloadFactory.CreateItem(entry, status, at, withPricing);
+            var json = StatusPayloadFactory.Wrap(wabaId, phone, [item]).ToJsonString(SimulatorJson.Output);
+            posts.Add(new PlannedPost(status, delay, phone, item, Encoding.UTF8.GetBytes(json)));
         }
 
         if (duplicate)

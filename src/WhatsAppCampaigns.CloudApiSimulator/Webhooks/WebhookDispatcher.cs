@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using WhatsAppCampaigns.CloudApiSimulator.Diagnostics;
+using WhatsAppCampaigns.CloudApiSimulator.Scenario;
 
 namespace WhatsAppCampaigns.CloudApiSimulator.Webhooks;
 
@@ -7,11 +8,14 @@ namespace WhatsAppCampaigns.CloudApiSimulator.Webhooks;
 /// Background delivery of status webhooks: a send only enqueues its plan, so the HTTP answer never waits on the receiver.
 /// Each message's posts go out one after another (keeping the planned order); different messages run in parallel.
 /// </summary>
-internal sealed class WebhookDispatcher(WebhookSender sender, ILogger<WebhookDispatcher> logger) : BackgroundService
+internal sealed class WebhookDispatcher(
+    WebhookSender sender, StatusBatcher batcher, SimulatorScenario scenario, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private const int MaxConcurrentMessages = 64;
+    // Enough parallel plans that per-post delays, not the cap, bound throughput on loopback.
+    private const int MaxConcurrentMessages = 256;
     private readonly Channel<IReadOnlyList<PlannedPost>> _queue = Channel.CreateUnbounded<IReadOnlyList<PlannedPost>>(
         new UnboundedChannelOptions { SingleReader = true });
+    // Never disposed: deliveries cancelled at shutdown still release their slot after the host is gone.
     private readonly SemaphoreSlim _slots = new(MaxConcurrentMessages);
     private long _pending;
 
@@ -47,6 +51,7 @@ internal sealed class WebhookDispatcher(WebhookSender sender, ILogger<WebhookDis
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var batching = batcher.RunAsync(stoppingToken);
         try
         {
             await foreach (var plan in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -58,6 +63,13 @@ internal sealed class WebhookDispatcher(WebhookSender sender, ILogger<WebhookDis
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: undelivered plans are dropped, as a stopped Meta would drop them.
+        }
+        try
+        {
+            await batching.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -71,7 +83,14 @@ internal sealed class WebhookDispatcher(WebhookSender sender, ILogger<WebhookDis
                 {
                     await Task.Delay(post.Delay, stoppingToken).ConfigureAwait(false);
                 }
-                await sender.PostAsync(post.Body, stoppingToken).ConfigureAwait(false);
+                if (scenario.Webhooks.MaxStatusesPerPost > 1)
+                {
+                    await batcher.SubmitAsync(post).WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await sender.PostAsync(post.Body, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,11 +105,5 @@ internal sealed class WebhookDispatcher(WebhookSender sender, ILogger<WebhookDis
             Interlocked.Decrement(ref _pending);
             _slots.Release();
         }
-    }
-
-    public override void Dispose()
-    {
-        _slots.Dispose();
-        base.Dispose();
     }
 }

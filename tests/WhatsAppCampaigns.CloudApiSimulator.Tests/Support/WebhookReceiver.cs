@@ -15,6 +15,7 @@ namespace WhatsAppCampaigns.CloudApiSimulator.Tests.Support;
 /// <summary>A real webhook endpoint on loopback that keeps every POST's raw bytes and signature header.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
+    public const string VerifyToken = "sim-verify-token";
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
     private int _failuresLeft;
@@ -43,6 +44,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver._received.Enqueue(new ReceivedWebhook(buffer.ToArray(), request.Headers["X-Hub-Signature-256"].ToString(), failing));
             return failing ? Results.StatusCode(500) : Results.Ok();
         });
+        app.MapGet("/webhook", (HttpRequest request) =>
+            request.Query["hub.mode"] == "subscribe" && request.Query["hub.verify_token"] == VerifyToken
+                ? Results.Text(request.Query["hub.challenge"].ToString())
+                : Results.StatusCode(403));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = new Uri(address.TrimEnd('/') + "/webhook");
