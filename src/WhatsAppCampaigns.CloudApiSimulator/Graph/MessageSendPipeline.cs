@@ -59,7 +59,7 @@ internal sealed class MessageSendPipeline(SimulatorContext context, WebhookDispa
         var sequence = Interlocked.Increment(ref _sequence);
         var entry = new LedgerEntry(
             sequence,
-            WamidGenerator.Create(sequence, waId),
+            WamidGenerator.Create(sequence),
             phone.Id,
             request.To,
             waId,

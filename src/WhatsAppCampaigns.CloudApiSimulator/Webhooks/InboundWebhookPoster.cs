@@ -19,7 +19,7 @@ internal sealed class InboundWebhookPoster(SimulatorContext context, WebhookSend
     public Task<WebhookPostResult> PostTextAsync(string from, string body, string? profileName, string? phoneNumberId, CancellationToken cancellationToken)
     {
         var waId = PhoneNumberText.ToWaId(from);
-        var id = NextMessageId(waId);
+        var id = NextMessageId();
         var payload = InboundPayloadFactory.Text(context.Options.WabaId, context.PhoneNumberOrDefault(phoneNumberId), waId, profileName ?? DefaultProfileName, id, context.Time.GetUtcNow(), body);
         return PostAsync(payload, id, cancellationToken);
     }
@@ -28,7 +28,7 @@ internal sealed class InboundWebhookPoster(SimulatorContext context, WebhookSend
         string from, string payloadText, string text, string? contextWamid, string? profileName, string? phoneNumberId, CancellationToken cancellationToken)
     {
         var waId = PhoneNumberText.ToWaId(from);
-        var id = NextMessageId(waId);
+        var id = NextMessageId();
         var payload = InboundPayloadFactory.Button(
             context.Options.WabaId, context.PhoneNumberOrDefault(phoneNumberId), waId, profileName ?? DefaultProfileName, id, context.Time.GetUtcNow(), payloadText, text, contextWamid);
         return PostAsync(payload, id, cancellationToken);
@@ -76,5 +76,5 @@ internal sealed class InboundWebhookPoster(SimulatorContext context, WebhookSend
     }
 
     // Negative sequences keep inbound ids apart from the ids of accepted sends.
-    private string NextMessageId(string waId) => WamidGenerator.Create(-Interlocked.Increment(ref _sequence), waId);
+    private string NextMessageId() => WamidGenerator.Create(-Interlocked.Increment(ref _sequence));
 }
