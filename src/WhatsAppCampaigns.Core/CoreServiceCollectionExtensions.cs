@@ -5,6 +5,8 @@ using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Health;
+using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Webhooks;
 
@@ -28,6 +30,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();
+        services.AddTables(MessageEntity.TableName);
+        services.AddSingleton<IMessageLedger, TableMessageLedger>();
+        services.AddSingleton<ISendQueue, QueueSendQueue>();
         services.AddContactsAndConsent(configuration);
         services.AddWebhooks(configuration);
         return services;
