@@ -13,11 +13,11 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// forward-only states and exactly-once counting. Statuses without our callback data were not sent by a campaign.
 /// </summary>
 internal sealed partial class StatusUpdateHandler(
+    IMessageLedger ledger,
     IConsentLedger consent,
     IContactDirectory contacts,
     IOptions<WebhookOptions> options,
-    ILogger<StatusUpdateHandler> logger,
-    IMessageLedger? ledger = null) : IWebhookChangeHandler
+    ILogger<StatusUpdateHandler> logger) : IWebhookChangeHandler
 {
     private const int StoppedMarketing = 131050;
     private const int Undeliverable = 131026;
@@ -32,18 +32,11 @@ internal sealed partial class StatusUpdateHandler(
             return;
         }
 
-        if (ledger is null)
-        {
-            // Only until the message ledger is registered in every host; the statuses are lost meanwhile.
-            LogNoLedger(logger, statuses.Count);
-            return;
-        }
-
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StatusParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(statuses, parallel, (status, ct) => new ValueTask(ApplyAsync(ledger, status, value.Metadata, change.At, ct)));
+        await Parallel.ForEachAsync(statuses, parallel, (status, ct) => new ValueTask(ApplyAsync(status, value.Metadata, change.At, ct)));
     }
 
-    private async Task ApplyAsync(IMessageLedger messages, StatusItem status, WebhookMetadata? metadata, DateTimeOffset fallbackAt, CancellationToken ct)
+    private async Task ApplyAsync(StatusItem status, WebhookMetadata? metadata, DateTimeOffset fallbackAt, CancellationToken ct)
     {
         MessageState? state = status.Status switch
         {
@@ -70,7 +63,7 @@ internal sealed partial class StatusUpdateHandler(
         var transition = new MessageTransition(
             state.Value, at, WamId: status.Id, PhoneNumberId: metadata?.PhoneNumberId,
             ErrorCode: code, Reason: code is null ? null : $"graph_{code}", PricingCategory: status.Pricing?.Category);
-        await messages.AdvanceAsync(key, transition, ct);
+        await ledger.AdvanceAsync(key, transition, ct);
 
         if (code == StoppedMarketing)
         {
@@ -82,9 +75,6 @@ internal sealed partial class StatusUpdateHandler(
             await contacts.MarkUndeliverableAsync(key.Recipient, "graph_131026", at, ct);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "No message ledger is registered: {Count} statuses were not recorded")]
-    private static partial void LogNoLedger(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped a status of unknown kind '{Status}'")]
     private static partial void LogUnknownStatus(ILogger logger, string status);
