@@ -70,7 +70,7 @@ public sealed class TableConsentLedger(StorageClients storage, SuppressionList s
     public async Task EraseAsync(string phone, CancellationToken cancellationToken = default)
     {
         var rows = new List<TableTransactionAction>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {phone}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {phone}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
         }

@@ -23,6 +23,11 @@ public static class PhoneNumberNormalizer
         }
 
         var text = raw.Trim();
+        if (!text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))
+        {
+            return false; // letters would be read as an extension or a vanity number: neither is a WhatsApp recipient
+        }
+
         var region = string.IsNullOrWhiteSpace(defaultCountry) ? null : defaultCountry.Trim().ToUpperInvariant();
         if (region is null && !text.StartsWith('+') && text.All(c => char.IsAsciiDigit(c)))
         {
@@ -33,7 +38,7 @@ public static class PhoneNumberNormalizer
         try
         {
             var number = Util.Parse(text, region ?? "ZZ");
-            if (!Util.IsValidNumber(number) || Util.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
+            if (number.HasExtension || !Util.IsValidNumber(number) || Util.GetNumberType(number) is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
             {
                 return false;
             }
@@ -45,6 +50,38 @@ public static class PhoneNumberNormalizer
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The E.164 of a WhatsApp id (<c>wa_id</c>, a message's <c>from</c>): its digits, except where WhatsApp keeps a
+    /// number's older form: Mexican mobiles as 52·1·…, Brazilian mobiles without their ninth digit. Without this an
+    /// opt-out from such a number would be recorded on a number that no contact has.
+    /// </summary>
+    public static bool TryFromWhatsAppId(string? waId, out string e164)
+    {
+        e164 = "";
+        if (waId is not { Length: >= 7 and <= 15 } || !waId.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        string[] candidates = waId switch
+        {
+            { Length: 13 } when waId.StartsWith("521", StringComparison.Ordinal) => [waId, "52" + waId[3..]],
+            { Length: 12 } when waId.StartsWith("55", StringComparison.Ordinal) => [waId, waId[..4] + "9" + waId[4..]],
+            _ => [waId],
+        };
+        foreach (var candidate in candidates)
+        {
+            if (TryNormalize("+" + candidate, null, out var phone))
+            {
+                e164 = phone!.E164;
+                return true;
+            }
+        }
+
+        e164 = "+" + waId; // not a number libphonenumber knows as mobile: keep WhatsApp's own, never drop an opt-out
+        return true;
     }
 
     public static bool IsSupportedCountry(string? country) =>

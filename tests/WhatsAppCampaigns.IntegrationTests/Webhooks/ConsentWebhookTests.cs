@@ -30,7 +30,7 @@ public sealed class ConsentWebhookTests : IAsyncLifetime
     [InlineData("pt", "sair")]
     public async Task OptOutKeyword_InEachLanguage_RecordsMarketingOptOut_AndOpensTheServiceWindow(string language, string text)
     {
-        var phone = $"+52155123{Math.Abs(HashCode.Combine(language, text)) % 100_000:D5}";
+        var phone = $"+5255123{Math.Abs(HashCode.Combine(language, text)) % 100_000:D5}";
         await Consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", OptedInAt));
 
         await _pipeline.ReceiveAndProcessAsync(Text(phone, text, T0));
@@ -42,9 +42,20 @@ public sealed class ConsentWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OptOut_FromAMexicanWhatsAppIdWithItsOldMobileOne_LandsOnTheContactsE164()
+    {
+        const string contact = "+525512300009";
+        await Consent.RecordAsync(contact, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", OptedInAt));
+
+        await _pipeline.ReceiveAndProcessAsync(Text("+5215512300009", "STOP", T0));
+
+        Assert.Equal(ConsentStatus.OptedOut, (await Consent.GetAsync(contact, ConsentScope.Marketing)).Status);
+    }
+
+    [Fact]
     public async Task KeywordInsideASentence_IsNotAnOptOut()
     {
-        const string phone = "+5215512300001";
+        const string phone = "+525512300001";
         await Consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", OptedInAt));
 
         await _pipeline.ReceiveAndProcessAsync(Text(phone, "stop by the store tomorrow?", T0));
@@ -55,7 +66,7 @@ public sealed class ConsentWebhookTests : IAsyncLifetime
     [Fact]
     public async Task OptOutButton_RecordsOptOutFromTheButton()
     {
-        const string phone = "+5215512300002";
+        const string phone = "+525512300002";
         await Consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", OptedInAt));
 
         await _pipeline.ReceiveAndProcessAsync(Button(phone, "STOP_PROMOTIONS", "Stop promotions", T0));
@@ -81,7 +92,7 @@ public sealed class ConsentWebhookTests : IAsyncLifetime
     [Fact]
     public async Task OptInKeyword_RecordsOptIn()
     {
-        const string phone = "+5215512300004";
+        const string phone = "+525512300004";
 
         await _pipeline.ReceiveAndProcessAsync(Text(phone, "Alta", T0));
 
