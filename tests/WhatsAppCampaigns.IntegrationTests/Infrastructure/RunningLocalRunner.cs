@@ -22,7 +22,8 @@ public sealed class RunningLocalRunner : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningLocalRunner> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static async Task<RunningLocalRunner> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string urls = "http://127.0.0.1:0")
     {
         var values = CoreServices.DefaultSettings(TestStorage.NewPrefix());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -30,7 +31,7 @@ public sealed class RunningLocalRunner : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = LocalRunnerApp.Create(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = LocalRunnerApp.Create(["--urls", urls], builder =>
         {
             builder.Configuration.AddInMemoryCollection(values);
             configure?.Invoke(builder.Services);
