@@ -95,7 +95,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Consent_BadInput_Is400WithFieldErrors()
+    public async Task Consent_UnknownStatus_Is400InvalidBody()
     {
         var response = await Http.PostAsJsonAsync("/api/contacts/%2B525512340040/consent", new { scope = "marketing", status = "maybe", source = "" });
 
