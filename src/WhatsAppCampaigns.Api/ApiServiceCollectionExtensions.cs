@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Health;
 
 namespace WhatsAppCampaigns.Api;
@@ -9,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CartsEndpoint>();
         return services;
     }
 }
