@@ -2,21 +2,23 @@ using Microsoft.AspNetCore.Http;
 
 namespace WhatsAppCampaigns.Api;
 
-/// <summary>Errors as RFC 9457 problem details with a machine-readable <c>code</c> and, for bad fields, <c>errors</c>.</summary>
+/// <summary>
+/// Every 4xx the API returns: RFC 9457 problem details with a machine-readable <c>code</c>,
+/// and for validation failures the problems keyed by field.
+/// </summary>
 public static class ApiProblems
 {
-    public static IResult Problem(int status, string code, string title, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        Results.Json(
-            new ProblemBody("about:blank", title, status, code, errors),
-            ApiJson.Options,
-            contentType: "application/problem+json",
-            statusCode: status);
-
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        Problem(StatusCodes.Status400BadRequest, "validation_failed", "One or more fields are invalid.", errors);
+        Problem(StatusCodes.Status400BadRequest, "validation_failed", "The request has invalid fields.", errors);
+
+    public static IResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, code, detail);
+
+    public static IResult NotFound(string code, string detail) => Problem(StatusCodes.Status404NotFound, code, detail);
+
+    public static IResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, code, detail);
 
     public static IResult InvalidPhone() =>
-        Validation(new Dictionary<string, string[]> { ["phone"] = ["must be a valid mobile number in E.164, e.g. +5215512345678"] });
+        Validation(new Dictionary<string, string[]> { ["phone"] = ["must be a valid mobile number in E.164, e.g. +525512345678"] });
 
     public static IResult UnsupportedMediaType(string expected) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"The body must be {expected}.");
@@ -24,5 +26,13 @@ public static class ApiProblems
     public static IResult InvalidBody(string reason) =>
         Problem(StatusCodes.Status400BadRequest, "invalid_body", $"The body could not be read: {reason}");
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string Code, IReadOnlyDictionary<string, string[]>? Errors);
+    public static IResult Problem(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        Results.Json(
+            new ProblemBody($"https://httpstatuses.io/{status}", ReasonPhrase(status), status, code, detail, errors),
+            statusCode: status,
+            contentType: "application/problem+json");
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Code, string Detail, IReadOnlyDictionary<string, string[]>? Errors);
 }

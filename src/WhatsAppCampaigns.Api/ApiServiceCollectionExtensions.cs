@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
 using WhatsAppCampaigns.Api.Webhooks;
@@ -11,6 +12,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CartsEndpoint>();
         services.AddSingleton<ContactsEndpoint>();
         services.AddSingleton<ContactImportEndpoint>();
         services.AddSingleton<ConsentEndpoint>();

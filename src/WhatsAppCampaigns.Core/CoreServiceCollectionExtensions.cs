@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
 using WhatsAppCampaigns.Core.Contacts;
@@ -30,9 +31,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();
-        services.AddTables(MessageEntity.TableName);
+        services.AddTables(MessageEntity.TableName, RecipientDeliveries.TableName);
         services.AddSingleton<IMessageLedger, TableMessageLedger>();
         services.AddSingleton<ISendQueue, QueueSendQueue>();
+        services.AddCartReminders(configuration);
         services.AddContactsAndConsent(configuration);
         services.AddWebhooks(configuration);
         return services;

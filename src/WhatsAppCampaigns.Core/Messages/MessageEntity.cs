@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Messages;
 
@@ -20,17 +21,7 @@ internal static class MessageEntity
     public static IEnumerable<string> PartitionKeys(string campaignId) =>
         Enumerable.Range(0, ShardCount).Select(shard => $"{campaignId}|{shard:x2}");
 
-    /// <summary>FNV-1a: stable across processes and versions, unlike <see cref="string.GetHashCode()"/>.</summary>
-    public static int Shard(string recipient)
-    {
-        var hash = 2166136261u;
-        foreach (var c in recipient)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % ShardCount);
-    }
+    public static int Shard(string recipient) => StableHash.Of(recipient) % ShardCount;
 
     public static MessageRecord ToRecord(MessageKey key, TableEntity entity) => new(
         key,

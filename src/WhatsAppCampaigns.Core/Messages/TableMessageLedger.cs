@@ -13,6 +13,7 @@ public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
 {
     private const int MaxAttempts = 64;
     private readonly TableClient _table = storage.Table(MessageEntity.TableName);
+    private readonly RecipientDeliveries _deliveries = new(storage);
 
     public async Task<MessageRecord?> GetAsync(MessageKey key, CancellationToken cancellationToken = default)
     {
@@ -116,6 +117,65 @@ public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
+            {
+                await BackOffAsync(attempt, cancellationToken);
+                continue;
+            }
+
+            if (counters.Contains("delivered"))
+            {
+                // Outside the transaction (another partition): a crash here loses only this message's attribution index entry.
+                await _deliveries.RecordAsync(key, transition.At, variant, cancellationToken);
+            }
+
+            return true;
+        }
+    }
+
+    public Task<MessageDelivery?> FindLastDeliveredAsync(string recipient, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default) =>
+        _deliveries.FindLastAsync(recipient, at, window, cancellationToken);
+
+    public async Task<bool> RecordConversionAsync(MessageKey key, Conversion conversion, CancellationToken cancellationToken = default)
+    {
+        var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
+        var markerKey = "~conversion|" + FunnelCounters.Sanitize(conversion.OrderId);
+        for (var attempt = 0; ; attempt++)
+        {
+            if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, markerKey, cancellationToken: cancellationToken)).HasValue)
+            {
+                return false;
+            }
+
+            var message = await ReadAsync(key, cancellationToken);
+            var variant = message?.GetString(nameof(MessageRecord.Variant));
+            var names = new List<string> { "converted" };
+            var revenue = $"revenue_{FunnelCounters.Sanitize(conversion.Currency.ToUpperInvariant())}";
+            if (!string.IsNullOrEmpty(variant))
+            {
+                names.Add($"v_{FunnelCounters.Sanitize(variant)}_converted");
+            }
+
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: cancellationToken);
+            var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
+            foreach (var name in names)
+            {
+                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + 1;
+            }
+
+            counterRow[revenue] = (counterRow.GetInt64(revenue) ?? 0) + conversion.AmountMinor;
+            var marker = new TableEntity(partition, markerKey)
+            {
+                ["Recipient"] = key.Recipient,
+                ["AmountMinor"] = conversion.AmountMinor,
+                ["Currency"] = conversion.Currency,
+                ["At"] = conversion.At,
+            };
+
+            try
+            {
+                await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), WriteAction(counterRow, !existing.HasValue)], cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
