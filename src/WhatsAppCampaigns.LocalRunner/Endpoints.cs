@@ -1,3 +1,4 @@
+using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
 using WhatsAppCampaigns.Api.Webhooks;
@@ -21,6 +22,9 @@ public static class Endpoints
 
         api.MapGet(WebhookEndpoint.Route, (HttpRequest r, WebhookEndpoint e) => e.Verify(r));
         api.MapPost(WebhookEndpoint.Route, (HttpRequest r, WebhookEndpoint e, CancellationToken ct) => e.ReceiveAsync(r, ct));
+
+        api.MapPost(CartsEndpoint.EventsRoute, (HttpRequest r, CartsEndpoint e, CancellationToken ct) => e.PostEventAsync(r, ct));
+        api.MapGet(CartsEndpoint.StatsRoute, (HttpRequest r, CartsEndpoint e, CancellationToken ct) => e.GetStatsAsync(r, ct));
         return app;
     }
 }

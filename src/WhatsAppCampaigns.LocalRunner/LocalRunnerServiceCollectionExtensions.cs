@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Testing;
+using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Webhooks;
 using WhatsAppCampaigns.LocalRunner.Hosting;
@@ -12,6 +13,7 @@ public static class LocalRunnerServiceCollectionExtensions
     {
         services.AddInMemoryDurableTask(registry => { });
         services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
+        services.AddPeriodicJob<CartReminderJob>(TimeSpan.FromMinutes(1));
         return services;
     }
 }
