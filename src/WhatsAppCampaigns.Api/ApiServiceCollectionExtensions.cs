@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Templates;
 
 namespace WhatsAppCampaigns.Api;
 
@@ -9,6 +11,9 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<TemplatesEndpoint>();
+        services.AddSingleton<CampaignsEndpoint>();
+        services.AddSingleton<ForecastEndpoint>();
         return services;
     }
 }

@@ -12,6 +12,19 @@ public sealed class FunctionDeclarationTests
     public static readonly TheoryData<string, string, string> Expected = new()
     {
         { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+        { "Templates_Put", "httpTrigger", "route=templates/{name}/{language};methods=put;authLevel=Function" },
+        { "Templates_Get", "httpTrigger", "route=templates/{name}/{language};methods=get;authLevel=Function" },
+        { "Templates_Sync", "httpTrigger", "route=templates/sync;methods=post;authLevel=Function" },
+        { "Campaigns_Create", "httpTrigger", "route=campaigns;methods=post;authLevel=Function" },
+        { "Campaigns_Forecast", "httpTrigger", "route=campaigns/forecast;methods=post;authLevel=Function" },
+        { "Campaigns_Get", "httpTrigger", "route=campaigns/{id};methods=get;authLevel=Function" },
+        { "Campaigns_Pause", "httpTrigger", "route=campaigns/{id}/pause;methods=post;authLevel=Function" },
+        { "Campaigns_Resume", "httpTrigger", "route=campaigns/{id}/resume;methods=post;authLevel=Function" },
+        { "Campaigns_Cancel", "httpTrigger", "route=campaigns/{id}/cancel;methods=post;authLevel=Function" },
+        { "Campaign_Orchestrator", "orchestrationTrigger", "" },
+        { "Campaign_StartActivity", "activityTrigger", "" },
+        { "Campaign_FanOutPageActivity", "activityTrigger", "" },
+        { "Campaign_FinishActivity", "activityTrigger", "" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();
