@@ -26,6 +26,19 @@ public sealed class TableTagIndex(StorageClients storage) : ITagIndexWriter, IAu
         await Task.WhenAll(dropped.Select(p => DeleteAsync(p, contact.Phone, cancellationToken)));
     }
 
+    /// <summary>Bulk import of new contacts: rows grouped by partition and written 100 to a transaction.</summary>
+    public async Task IndexManyAsync(IReadOnlyCollection<Contact> contacts, CancellationToken cancellationToken = default)
+    {
+        var rows = contacts.SelectMany(contact =>
+        {
+            var tags = contact.Tags.Select(TagKeys.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+            return tags.Append(TagKeys.AllContactsPartition).Select(p => TagIndexRows.ToEntity(p, contact, tags));
+        });
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).ToArray();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
+            await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+    }
+
     public Task RemoveAsync(string phone, IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default) =>
         Task.WhenAll(tags.Select(TagKeys.Normalize).Append(TagKeys.AllContactsPartition).Distinct(StringComparer.Ordinal)
             .Select(p => DeleteAsync(p, phone, cancellationToken)));
