@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Api.Campaigns;
+using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Health;
 using WhatsAppCampaigns.Api.Templates;
 
@@ -14,6 +15,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<TemplatesEndpoint>();
         services.AddSingleton<CampaignsEndpoint>();
         services.AddSingleton<ForecastEndpoint>();
+        services.AddSingleton<CartsEndpoint>();
         return services;
     }
 }
