@@ -35,13 +35,13 @@ public sealed class CampaignsEndpoint(
         var (draft, errors) = CampaignRequestReader.Read(body!);
         if (draft is null)
         {
-            return ApiProblems.Invalid(errors);
+            return ApiProblems.Validation(errors);
         }
 
         var result = await launcher.LaunchAsync(draft, durable, ct);
         if (result.Campaign is not { } campaign)
         {
-            return ApiProblems.PolicyViolations(result.Violations.Select(v => new { code = v.Code, message = v.Message }));
+            return CampaignProblems.PolicyViolations(result.Violations.Select(v => new { code = v.Code, message = v.Message }));
         }
 
         var statusUrl = $"/api/{Route}/{campaign.Id}";
@@ -53,7 +53,7 @@ public sealed class CampaignsEndpoint(
         var record = await campaigns.GetAsync(id, ct);
         if (record is null)
         {
-            return ApiProblems.NotFound($"Campaign {id}");
+            return ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.");
         }
 
         var running = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
@@ -84,7 +84,7 @@ public sealed class CampaignsEndpoint(
         }, ct);
         if (record is null)
         {
-            return allowed ? ApiProblems.NotFound($"Campaign {id}") : ApiProblems.Conflict("invalid_state", $"A cancelled campaign cannot be {command.ToString().ToLowerInvariant()}d.");
+            return allowed ? ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.") : ApiProblems.Conflict("invalid_state", $"A cancelled campaign cannot be {command.ToString().ToLowerInvariant()}d.");
         }
 
         control.Forget(id);

@@ -20,13 +20,13 @@ public sealed class ForecastEndpoint(LaunchPolicy policy, CampaignForecaster for
         var (draft, errors) = CampaignRequestReader.Read(body!);
         if (draft is null)
         {
-            return ApiProblems.Invalid(errors);
+            return ApiProblems.Validation(errors);
         }
 
         var (category, violations) = await policy.CheckAsync(draft.Kind, draft.Variants, draft.Audience, draft.Parameters.Count, ct);
         if (category is not { } known)
         {
-            return ApiProblems.PolicyViolations(violations.Select(v => new { code = v.Code, message = v.Message }));
+            return CampaignProblems.PolicyViolations(violations.Select(v => new { code = v.Code, message = v.Message }));
         }
 
         var campaign = new CampaignDefinition("forecast", draft.Name, draft.Kind, known, draft.Variants, draft.Audience,

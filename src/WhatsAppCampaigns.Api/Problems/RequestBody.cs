@@ -15,12 +15,12 @@ public static class RequestBody
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);
             return value is null
-                ? (null, ApiProblems.Invalid(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }))
+                ? (null, ApiProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblems.Invalid(new Dictionary<string, string[]> { [ex.Path ?? "body"] = ["Malformed JSON or a value of the wrong type."] }));
+            return (null, ApiProblems.Validation(new Dictionary<string, string[]> { [ex.Path ?? "body"] = ["Malformed JSON or a value of the wrong type."] }));
         }
     }
 }

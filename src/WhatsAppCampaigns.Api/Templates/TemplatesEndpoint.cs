@@ -55,7 +55,7 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
 
         if (errors.Count > 0)
         {
-            return ApiProblems.Invalid(errors);
+            return ApiProblems.Validation(errors);
         }
 
         var record = new TemplateRecord(name, language, category, status!, body.Quality?.ToUpperInvariant() ?? "UNKNOWN", parameterCount, bodyText,
@@ -65,7 +65,7 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
     }
 
     public async Task<IResult> GetAsync(string name, string language, CancellationToken ct) =>
-        await registry.FindAsync(name, language, ct) is { } record ? Results.Ok(View(record)) : ApiProblems.NotFound($"Template {name} ({language})");
+        await registry.FindAsync(name, language, ct) is { } record ? Results.Ok(View(record)) : ApiProblems.NotFound("template_not_found", $"Template {name} ({language}) is not registered.");
 
     public async Task<IResult> SyncAsync(CancellationToken ct)
     {
@@ -76,7 +76,7 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
         }
         catch (CloudApiException ex)
         {
-            return ApiProblems.Upstream("graph_error", $"Graph refused the template list ({ex.Error.Code}).");
+            return CampaignProblems.Upstream("graph_error", $"Graph refused the template list ({ex.Error.Code}).");
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
 
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns;
@@ -84,12 +85,20 @@ public sealed class CampaignControlTests
         await using var harness = await CampaignHarness.StartAsync();
         await harness.SeedContactsAsync(30);
         await harness.SeedContactsAsync(5, offset: 100, marketingConsent: false);
-        harness.Ledger.Counters["sent"] = 20;
-        harness.Ledger.Counters["failed_131026"] = 2;
         var api = Endpoint(harness);
 
         var id = await harness.LaunchAsync(CampaignHarness.Draft());
         await harness.WaitForCompletionAsync(id);
+        var sent = harness.Queue.Sent.Take(22).ToArray();
+        foreach (var request in sent)
+        {
+            await harness.Ledger.AdvanceAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Sent, DateTimeOffset.UtcNow));
+        }
+
+        foreach (var request in sent.Take(2))
+        {
+            await harness.Ledger.AdvanceAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Failed, DateTimeOffset.UtcNow, ErrorCode: 131026));
+        }
         var body = await BodyOf(await api.GetAsync(id, harness.Client, default));
 
         Assert.Equal("completed", body.GetProperty("state").GetString());
@@ -97,7 +106,7 @@ public sealed class CampaignControlTests
         Assert.Equal(35, progress.GetProperty("audienceSize").GetInt64());
         Assert.Equal(30, progress.GetProperty("enqueued").GetInt64());
         Assert.Equal(5, progress.GetProperty("skippedByReason").GetProperty(SkipReasons.NoConsent).GetInt64());
-        Assert.Equal(20, progress.GetProperty("funnel").GetProperty("sent").GetInt64());
+        Assert.Equal(22, progress.GetProperty("funnel").GetProperty("sent").GetInt64());
         Assert.Equal(2, progress.GetProperty("funnel").GetProperty("failedByCode").GetProperty("131026").GetInt64());
         Assert.Equal(StatusCodes.Status404NotFound, await StatusOf(await api.GetAsync("nope", harness.Client, default)));
     }

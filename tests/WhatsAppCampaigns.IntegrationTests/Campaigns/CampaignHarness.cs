@@ -3,12 +3,14 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using WhatsAppCampaigns.Core.Account;
 using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
+using WhatsAppCampaigns.Core.Conversations;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Templates;
@@ -19,7 +21,7 @@ namespace WhatsAppCampaigns.IntegrationTests.Campaigns;
 
 /// <summary>
 /// The real core on Azurite (templates, tag index, campaigns, markers) and the real orchestrator under the in-process
-/// Durable Task host; consent, the message ledger, account signals and the queue are in-memory doubles.
+/// Durable Task host, and the real message ledger; consent, account signals and the queue are in-memory doubles.
 /// </summary>
 public sealed class CampaignHarness : IAsyncDisposable
 {
@@ -43,7 +45,7 @@ public sealed class CampaignHarness : IAsyncDisposable
 
     public InMemoryConsentLedger Consent => (InMemoryConsentLedger)Core.Get<IConsentLedger>();
 
-    public InMemoryMessageLedger Ledger => (InMemoryMessageLedger)Core.Get<IMessageLedger>();
+    public IMessageLedger Ledger => Core.Get<IMessageLedger>();
 
     public static async Task<CampaignHarness> StartAsync(RecordingSendQueue? queue = null, int pageSize = 500, int pagesPerGeneration = 5)
     {
@@ -52,8 +54,8 @@ public sealed class CampaignHarness : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<IConsentLedger, InMemoryConsentLedger>();
-                services.AddSingleton<IMessageLedger, InMemoryMessageLedger>();
                 services.AddSingleton<IAccountSignals, InMemoryAccountSignals>();
+                services.TryAddSingleton(Mock.Of<ICustomerServiceWindows>()); // for the cart reminders registered beside campaigns
                 services.Replace(ServiceDescriptor.Singleton<ISendQueue>(queue));
             },
             new Dictionary<string, string?>

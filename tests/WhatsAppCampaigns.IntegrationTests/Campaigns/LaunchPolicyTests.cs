@@ -51,7 +51,7 @@ public sealed class LaunchPolicyTests
         var problem = await CampaignControlTests.BodyOf(await CampaignControlTests.Endpoint(harness).CreateAsync(Request(body), harness.Client, default));
 
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        Assert.Equal("invalid_request", problem.GetProperty("code").GetString());
+        Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Contains("name", fields);
         Assert.Contains("template", fields);
