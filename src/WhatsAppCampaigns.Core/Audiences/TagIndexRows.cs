@@ -8,7 +8,7 @@ namespace WhatsAppCampaigns.Core.Audiences;
 /// Rows of table <c>TagIndex</c>: PK = normalized tag (or <see cref="TagKeys.AllContactsPartition"/>), RK = phone (E.164),
 /// with copies of the contact's country, tags and attributes so segments filter without reading contacts.
 /// </summary>
-internal static class TagIndexRows
+public static class TagIndexRows
 {
     public const string TableName = "TagIndex";
 
