@@ -170,6 +170,7 @@ var tableNames = [
   'Carts'
   'CartDue'
   'CartEvents'
+  'ConsentNotices'
   'CartStats'
   'ServiceWindows'
   'AccountSignals'

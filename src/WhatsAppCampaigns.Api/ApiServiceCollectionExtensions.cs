@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Templates;
 using WhatsAppCampaigns.Api.Webhooks;
 
 namespace WhatsAppCampaigns.Api;
@@ -12,6 +14,9 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<TemplatesEndpoint>();
+        services.AddSingleton<CampaignsEndpoint>();
+        services.AddSingleton<ForecastEndpoint>();
         services.AddSingleton<CartsEndpoint>();
         services.AddSingleton<ContactsEndpoint>();
         services.AddSingleton<ContactImportEndpoint>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCartReminders(configuration);
         services.AddContactsAndConsent(configuration);
         services.AddWebhooks(configuration);
+        services.AddCampaigns(configuration);
         return services;
     }
 

@@ -1,6 +1,9 @@
+using Microsoft.DurableTask.Client;
+using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Templates;
 using WhatsAppCampaigns.Api.Webhooks;
 
 namespace WhatsAppCampaigns.LocalRunner;
@@ -25,6 +28,16 @@ public static class Endpoints
 
         api.MapPost(CartsEndpoint.EventsRoute, (HttpRequest r, CartsEndpoint e, CancellationToken ct) => e.PostEventAsync(r, ct));
         api.MapGet(CartsEndpoint.StatsRoute, (HttpRequest r, CartsEndpoint e, CancellationToken ct) => e.GetStatsAsync(r, ct));
+
+        api.MapPut(TemplatesEndpoint.ItemRoute, (string name, string language, HttpRequest r, TemplatesEndpoint e, CancellationToken ct) => e.PutAsync(name, language, r, ct));
+        api.MapGet(TemplatesEndpoint.ItemRoute, (string name, string language, TemplatesEndpoint e, CancellationToken ct) => e.GetAsync(name, language, ct));
+        api.MapPost(TemplatesEndpoint.SyncRoute, (TemplatesEndpoint e, CancellationToken ct) => e.SyncAsync(ct));
+        api.MapPost(ForecastEndpoint.Route, (HttpRequest r, ForecastEndpoint e, CancellationToken ct) => e.PostAsync(r, ct));
+        api.MapPost(CampaignsEndpoint.Route, (HttpRequest r, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.CreateAsync(r, d, ct));
+        api.MapGet(CampaignsEndpoint.ItemRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.GetAsync(id, d, ct));
+        api.MapPost(CampaignsEndpoint.PauseRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.PauseAsync(id, d, ct));
+        api.MapPost(CampaignsEndpoint.ResumeRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.ResumeAsync(id, d, ct));
+        api.MapPost(CampaignsEndpoint.CancelRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.CancelAsync(id, d, ct));
         return app;
     }
 }

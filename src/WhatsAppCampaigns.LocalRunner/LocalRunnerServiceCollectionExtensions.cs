@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Testing;
+using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Webhooks;
@@ -11,9 +12,11 @@ public static class LocalRunnerServiceCollectionExtensions
     /// <summary>What the Functions host would otherwise provide: triggers for queues and timers, and a Durable Task backend.</summary>
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddInMemoryDurableTask(registry => { });
+        // The in-process Durable host serves its gRPC sidecar on a loopback port; ask the OS for a free one.
+        services.AddInMemoryDurableTask(registry => registry.AddCampaignTasks(), new InMemoryDurableTaskOptions { Port = FreeTcpPort.Next() });
         services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
         services.AddPeriodicJob<CartReminderJob>(TimeSpan.FromMinutes(1));
+
         return services;
     }
 }

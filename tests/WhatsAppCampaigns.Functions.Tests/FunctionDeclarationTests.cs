@@ -24,6 +24,19 @@ public sealed class FunctionDeclarationTests
         { "Carts_Events", "httpTrigger", "route=carts/events;methods=post;authLevel=Function" },
         { "Carts_Stats", "httpTrigger", "route=carts/stats;methods=get;authLevel=Function" },
         { "Carts_Reminders", "timerTrigger", "schedule=0 * * * * *" },
+        { "Templates_Put", "httpTrigger", "route=templates/{name}/{language};methods=put;authLevel=Function" },
+        { "Templates_Get", "httpTrigger", "route=templates/{name}/{language};methods=get;authLevel=Function" },
+        { "Templates_Sync", "httpTrigger", "route=templates/sync;methods=post;authLevel=Function" },
+        { "Campaigns_Create", "httpTrigger", "route=campaigns;methods=post;authLevel=Function" },
+        { "Campaigns_Forecast", "httpTrigger", "route=campaigns/forecast;methods=post;authLevel=Function" },
+        { "Campaigns_Get", "httpTrigger", "route=campaigns/{id};methods=get;authLevel=Function" },
+        { "Campaigns_Pause", "httpTrigger", "route=campaigns/{id}/pause;methods=post;authLevel=Function" },
+        { "Campaigns_Resume", "httpTrigger", "route=campaigns/{id}/resume;methods=post;authLevel=Function" },
+        { "Campaigns_Cancel", "httpTrigger", "route=campaigns/{id}/cancel;methods=post;authLevel=Function" },
+        { "Campaign_Orchestrator", "orchestrationTrigger", "" },
+        { "Campaign_StartActivity", "activityTrigger", "" },
+        { "Campaign_FanOutPageActivity", "activityTrigger", "" },
+        { "Campaign_FinishActivity", "activityTrigger", "" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();

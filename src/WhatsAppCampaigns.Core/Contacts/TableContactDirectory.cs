@@ -1,11 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Contacts;
 
-/// <summary>Contacts in table <c>Contacts</c>: the directory senders read, and the writes the contacts API makes.</summary>
-public sealed class TableContactDirectory(StorageClients storage) : IContactDirectory
+/// <summary>
+/// Contacts in table <c>Contacts</c>: the directory senders read, and the writes the contacts API makes.
+/// Every write keeps the audiences' tag index in step, so segments are read without scanning this table.
+/// </summary>
+public sealed class TableContactDirectory(StorageClients storage, ITagIndexWriter tagIndex) : IContactDirectory
 {
     public const string TableName = "Contacts";
 
@@ -18,8 +22,12 @@ public sealed class TableContactDirectory(StorageClients storage) : IContactDire
     }
 
     /// <summary>Creates or replaces the contact's own data; an undeliverable mark that Graph reported is kept.</summary>
-    public Task UpsertAsync(Contact contact, CancellationToken cancellationToken = default) =>
-        Table.UpsertEntityAsync(ContactEntity.From(contact), TableUpdateMode.Merge, cancellationToken);
+    public async Task UpsertAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        var previous = await FindAsync(contact.Phone, cancellationToken);
+        await Table.UpsertEntityAsync(ContactEntity.From(contact), TableUpdateMode.Merge, cancellationToken);
+        await tagIndex.IndexAsync(contact, previous?.Tags.ToArray(), cancellationToken);
+    }
 
     public async Task MarkUndeliverableAsync(string phone, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -42,7 +50,9 @@ public sealed class TableContactDirectory(StorageClients storage) : IContactDire
     /// <summary>Removes the row; true when there was one.</summary>
     public async Task<bool> DeleteAsync(string phone, CancellationToken cancellationToken = default)
     {
+        var previous = await FindAsync(phone, cancellationToken);
         var response = await Table.DeleteEntityAsync(phone, ContactEntity.Row, ETag.All, cancellationToken);
+        await tagIndex.RemoveAsync(phone, previous?.Tags.ToArray() ?? [], cancellationToken);
         return response.Status != 404;
     }
 }

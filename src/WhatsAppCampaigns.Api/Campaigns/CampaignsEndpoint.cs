@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using WhatsAppCampaigns.Api.Problems;
+using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Campaigns.Orchestration;
+using WhatsAppCampaigns.Core.Messages;
+
+namespace WhatsAppCampaigns.Api.Campaigns;
+
+/// <summary>
+/// <c>POST /api/campaigns</c> (launch, 202 + status URL), <c>GET /api/campaigns/{id}</c>, and
+/// <c>POST /api/campaigns/{id}/pause|resume|cancel</c>. The Durable client comes from the host (a binding in Functions).
+/// </summary>
+public sealed class CampaignsEndpoint(
+    CampaignLauncher launcher,
+    ICampaignStore campaigns,
+    CampaignControl control,
+    IMessageLedger ledger,
+    TimeProvider clock)
+{
+    public const string Route = "campaigns";
+    public const string ItemRoute = "campaigns/{id}";
+    public const string PauseRoute = "campaigns/{id}/pause";
+    public const string ResumeRoute = "campaigns/{id}/resume";
+    public const string CancelRoute = "campaigns/{id}/cancel";
+
+    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<CampaignRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (draft, errors) = CampaignRequestReader.Read(body!);
+        if (draft is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var result = await launcher.LaunchAsync(draft, durable, ct);
+        if (result.Campaign is not { } campaign)
+        {
+            return CampaignProblems.PolicyViolations(result.Violations.Select(v => new { code = v.Code, message = v.Message }));
+        }
+
+        var statusUrl = $"/api/{Route}/{campaign.Id}";
+        return Results.Accepted(statusUrl, new { id = campaign.Id, statusUrl, state = "scheduled" });
+    }
+
+    public async Task<IResult> GetAsync(string id, DurableTaskClient durable, CancellationToken ct)
+    {
+        var record = await campaigns.GetAsync(id, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.");
+        }
+
+        var running = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, ct);
+        var status = running?.SerializedCustomStatus is { Length: > 0 } ? running.ReadCustomStatusAs<CampaignRunStatus>() : null;
+        var totals = record.FanOutComplete || status is null ? record.Totals : status.Totals;
+        var funnel = await ledger.GetFunnelAsync(id, ct);
+        return Results.Ok(CampaignView.Create(record, totals, status?.Generation, funnel));
+    }
+
+    public Task<IResult> PauseAsync(string id, DurableTaskClient durable, CancellationToken ct) => CommandAsync(id, CampaignCommand.Pause, durable, ct);
+
+    public Task<IResult> ResumeAsync(string id, DurableTaskClient durable, CancellationToken ct) => CommandAsync(id, CampaignCommand.Resume, durable, ct);
+
+    public Task<IResult> CancelAsync(string id, DurableTaskClient durable, CancellationToken ct) => CommandAsync(id, CampaignCommand.Cancel, durable, ct);
+
+    /// <summary>
+    /// The row changes first, so senders obey within the state cache's few seconds, also for messages already queued;
+    /// then the orchestration is signalled so the fan-out stops or goes on.
+    /// </summary>
+    private async Task<IResult> CommandAsync(string id, CampaignCommand command, DurableTaskClient durable, CancellationToken ct)
+    {
+        var allowed = true;
+        var record = await campaigns.UpdateAsync(id, r =>
+        {
+            var next = CampaignStateMachine.Apply(r, command, $"api_{command.ToString().ToLowerInvariant()}", clock.GetUtcNow());
+            allowed = next is not null;
+            return next;
+        }, ct);
+        if (record is null)
+        {
+            return allowed ? ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.") : ApiProblems.Conflict("invalid_state", $"A cancelled campaign cannot be {command.ToString().ToLowerInvariant()}d.");
+        }
+
+        control.Forget(id);
+        var instance = await durable.GetInstanceAsync(id, ct);
+        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            await durable.RaiseEventAsync(id, CampaignTaskNames.ControlEvent, command.ToString().ToLowerInvariant(), ct);
+        }
+
+        return Results.Ok(new { id, state = record.State.ToString().ToLowerInvariant() });
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Audiences;
+using WhatsAppCampaigns.Core.Sending;
+
+namespace WhatsAppCampaigns.Core.Campaigns;
+
+/// <summary>
+/// The fan-out activity's work for one page: read the page, decide each member, reserve a marker per member, enqueue the
+/// reserved ones, mark them enqueued. A retry of the same page re-reads the same cursor, finds the markers, and enqueues
+/// only what is still reserved: a recipient whose enqueue succeeded is marked before the activity ends, even when a later
+/// enqueue throws, so an exception never causes a second enqueue. (Only a process crash between an enqueue and its
+/// marker write could; the senders' claim in the message ledger still stops a second send.)
+/// </summary>
+public sealed partial class CampaignFanOut(
+    ICampaignStore campaigns,
+    IAudienceSource audience,
+    RecipientEvaluator evaluator,
+    RecipientMarkers markers,
+    ConsentNoticeLog notices,
+    ISendQueue queue,
+    TimeProvider clock,
+    IOptions<CampaignOptions> options,
+    ILogger<CampaignFanOut> logger)
+{
+    private const int Parallelism = 32;
+
+    public async Task<FanOutPageResult> RunPageAsync(FanOutPageRequest request, CancellationToken ct = default)
+    {
+        var record = await campaigns.GetAsync(request.CampaignId, ct)
+            ?? throw new InvalidOperationException($"Campaign {request.CampaignId} does not exist.");
+        if (record.State is CampaignState.Paused or CampaignState.Cancelled)
+        {
+            return FanOutPageResult.Halted(request.Cursor, record.State);
+        }
+
+        var campaign = record.Definition;
+        var page = await audience.ReadPageAsync(campaign.Audience, request.Cursor, options.Value.PageSize, ct);
+        var members = page.Members.DistinctBy(m => m.Phone).ToDictionary(m => m.Phone, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+
+        var wanted = new ConcurrentBag<RecipientMarker>();
+        await Parallel.ForEachAsync(members.Values, Options(ct), async (member, token) =>
+        {
+            var reason = await evaluator.EvaluateAsync(campaign, member, now, token);
+            wanted.Add(new RecipientMarker(member.Phone, reason is null ? MarkerState.Reserved : MarkerState.Skipped, reason, request.Page));
+        });
+
+        var stored = new Dictionary<string, RecipientMarker>(await markers.ReserveAsync(campaign.Id, wanted.ToArray(), ct), StringComparer.Ordinal);
+        var mine = stored.Values.Where(m => m.Page == request.Page).ToArray();
+        var toSend = mine.Where(m => m.State == MarkerState.Reserved).ToList();
+        if (campaign.Kind == CampaignKind.ConsentNotice)
+        {
+            await RecordNoticesAsync(campaign, toSend, stored, now, ct);
+        }
+
+        await EnqueueAsync(campaign, toSend, members, stored, ct);
+
+        var result = Summarize(page.NextCursor, stored.Values.Where(m => m.Page == request.Page));
+        LogPage(logger, campaign.Id, request.Page, result.Recipients, result.Enqueued);
+        return result;
+    }
+
+    private async Task RecordNoticesAsync(CampaignDefinition campaign, List<RecipientMarker> toSend, Dictionary<string, RecipientMarker> stored, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var marker in toSend.ToArray())
+        {
+            if (!await notices.TryRecordAsync(marker.Phone, campaign.Id, now, ct))
+            {
+                await markers.MarkSkippedAsync(campaign.Id, marker, SkipReasons.ConsentNoticeAlreadySent, ct);
+                stored[marker.Phone] = marker with { State = MarkerState.Skipped, Reason = SkipReasons.ConsentNoticeAlreadySent };
+                toSend.Remove(marker);
+            }
+        }
+    }
+
+    private async Task EnqueueAsync(CampaignDefinition campaign, List<RecipientMarker> toSend, Dictionary<string, AudienceMember> members, Dictionary<string, RecipientMarker> stored, CancellationToken ct)
+    {
+        // One call per message rather than EnqueueManyAsync: when a batch call throws, nothing tells which messages made it.
+        var done = new ConcurrentBag<RecipientMarker>();
+        try
+        {
+            await Parallel.ForEachAsync(toSend, Options(ct), async (marker, token) =>
+            {
+                await queue.EnqueueAsync(SendRequestFactory.Create(campaign, members[marker.Phone]), cancellationToken: token);
+                done.Add(marker);
+            });
+        }
+        finally
+        {
+            await markers.MarkEnqueuedAsync(campaign.Id, done.ToArray(), CancellationToken.None);
+            foreach (var marker in done)
+            {
+                stored[marker.Phone] = marker with { State = MarkerState.Enqueued };
+            }
+        }
+    }
+
+    private static FanOutPageResult Summarize(string? nextCursor, IEnumerable<RecipientMarker> mine)
+    {
+        var recipients = 0;
+        var enqueued = 0;
+        var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var marker in mine)
+        {
+            recipients++;
+            if (marker.State == MarkerState.Enqueued)
+            {
+                enqueued++;
+            }
+            else if (marker.State == MarkerState.Skipped)
+            {
+                skipped[marker.Reason ?? "unknown"] = skipped.GetValueOrDefault(marker.Reason ?? "unknown") + 1;
+            }
+        }
+
+        return new FanOutPageResult(nextCursor, recipients, enqueued, skipped);
+    }
+
+    private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId} page {Page}: {Recipients} recipients, {Enqueued} enqueued")]
+    private static partial void LogPage(ILogger logger, string campaignId, int page, int recipients, int enqueued);
+}

@@ -1,0 +1,19 @@
+namespace WhatsAppCampaigns.Core.Campaigns;
+
+/// <summary>One page of the fan-out: page numbers and cursors come from the orchestrator, so a retry asks for the same page.</summary>
+public sealed record FanOutPageRequest(string CampaignId, int Page, string? Cursor);
+
+/// <summary>What a page did. Recomputed from the markers on a retry, so the totals are the same however often it ran.</summary>
+/// <param name="Recipients">Members first seen on this page (a member already reserved by another page is not counted twice).</param>
+/// <param name="HaltedBy">Set when the campaign was paused or cancelled: the page did nothing.</param>
+public sealed record FanOutPageResult(
+    string? NextCursor,
+    int Recipients,
+    int Enqueued,
+    IReadOnlyDictionary<string, long> Skipped,
+    CampaignState? HaltedBy = null)
+{
+    public static FanOutPageResult Halted(string? cursor, CampaignState state) => new(cursor, 0, 0, new Dictionary<string, long>(), state);
+}
+
+public sealed record FanOutFinishRequest(string CampaignId, FanOutTotals Totals, bool Cancelled);

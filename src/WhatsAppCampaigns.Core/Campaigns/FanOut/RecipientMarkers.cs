@@ -1,0 +1,95 @@
+using Azure;
+using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Storage;
+
+namespace WhatsAppCampaigns.Core.Campaigns;
+
+public enum MarkerState
+{
+    /// <summary>Chosen to be enqueued; not yet known to be on the queue.</summary>
+    Reserved,
+    Enqueued,
+    Skipped,
+}
+
+/// <summary>The fan-out's record of one (campaign, recipient): which page took it and how far it got.</summary>
+public sealed record RecipientMarker(string Phone, MarkerState State, string? Reason, int Page);
+
+/// <summary>
+/// Table <c>CampaignRecipients</c>: PK = <c>{campaign}|{shard}</c> (16 shards by recipient, so no partition runs hot),
+/// RK = phone. Insert-only reservation makes "each recipient once per campaign" hold across pages and retries.
+/// </summary>
+public sealed class RecipientMarkers(StorageClients storage)
+{
+    public const string TableName = "CampaignRecipients";
+    private const int Shards = 16;
+    private const int BatchLimit = 100;
+
+    private TableClient Table => storage.Table(TableName);
+
+    /// <summary>Inserts the markers that do not exist yet; returns every phone's marker as stored (ours or an earlier one).</summary>
+    public async Task<IReadOnlyDictionary<string, RecipientMarker>> ReserveAsync(string campaignId, IReadOnlyCollection<RecipientMarker> wanted, CancellationToken ct)
+    {
+        var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, RecipientMarker>(StringComparer.Ordinal);
+        await Task.WhenAll(Chunks(campaignId, wanted).Select(async chunk =>
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(campaignId, m))), ct);
+                foreach (var m in chunk)
+                {
+                    stored[m.Phone] = m;
+                }
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // Some already exist (a retried page, or a member another page reserved): settle them one by one.
+                foreach (var m in chunk)
+                {
+                    stored[m.Phone] = await AddOrGetAsync(campaignId, m, ct);
+                }
+            }
+        }));
+        return stored;
+    }
+
+    public Task MarkEnqueuedAsync(string campaignId, IReadOnlyCollection<RecipientMarker> markers, CancellationToken ct) =>
+        Task.WhenAll(Chunks(campaignId, markers.Select(m => m with { State = MarkerState.Enqueued }).ToArray())
+            .Select(chunk => Table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ToEntity(campaignId, m))), ct)));
+
+    public Task MarkSkippedAsync(string campaignId, RecipientMarker marker, string reason, CancellationToken ct) =>
+        Table.UpdateEntityAsync(ToEntity(campaignId, marker with { State = MarkerState.Skipped, Reason = reason }), ETag.All, TableUpdateMode.Merge, ct);
+
+    private async Task<RecipientMarker> AddOrGetAsync(string campaignId, RecipientMarker marker, CancellationToken ct)
+    {
+        try
+        {
+            await Table.AddEntityAsync(ToEntity(campaignId, marker), ct);
+            return marker;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var row = await Table.GetEntityAsync<TableEntity>(Partition(campaignId, marker.Phone), marker.Phone, cancellationToken: ct);
+            return ToMarker(row.Value);
+        }
+    }
+
+    private static IEnumerable<RecipientMarker[]> Chunks(string campaignId, IReadOnlyCollection<RecipientMarker> markers) =>
+        markers.GroupBy(m => Partition(campaignId, m.Phone)).SelectMany(g => g.Chunk(BatchLimit));
+
+    private static string Partition(string campaignId, string phone) =>
+        $"{campaignId}|{SendRequestFactory.StableHash(campaignId, phone) % Shards:D2}";
+
+    private static TableEntity ToEntity(string campaignId, RecipientMarker m) => new(Partition(campaignId, m.Phone), m.Phone)
+    {
+        ["State"] = m.State.ToString(),
+        ["Reason"] = m.Reason,
+        ["Page"] = m.Page,
+    };
+
+    private static RecipientMarker ToMarker(TableEntity e) => new(
+        e.RowKey,
+        Enum.Parse<MarkerState>(e.GetString("State")!),
+        e.GetString("Reason"),
+        e.GetInt32("Page") ?? -1);
+}

@@ -1,0 +1,129 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace WhatsAppCampaigns.Core.Campaigns.Orchestration;
+
+/// <summary>
+/// Fans a campaign out into queue messages, page by page, through activities. Waits on a durable timer for a scheduled
+/// start; obeys pause, resume and cancel signals between pages; reports totals in its custom status; and starts a new
+/// generation (ContinueAsNew, carrying the cursor) every <see cref="CampaignRunInput.PagesPerGeneration"/> pages or
+/// signals, so its history stays bounded whatever the audience size. Deterministic: no I/O, no clock but the context's.
+/// </summary>
+public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, CampaignRunStatus>
+{
+    /// <summary>Activities are retried (their work is idempotent); five attempts over about 15 s.</summary>
+    public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
+
+    public override async Task<CampaignRunStatus> RunAsync(TaskOrchestrationContext context, CampaignRunInput input)
+    {
+        var run = input;
+        var inbox = new SignalInbox(context);
+        var logger = context.CreateReplaySafeLogger<CampaignOrchestrator>();
+
+        if (!run.Started)
+        {
+            var beforeStart = await WaitForStartAsync(context, inbox, run);
+            if (beforeStart is null)
+            {
+                return await FinishAsync(context, run, cancelled: true);
+            }
+
+            var state = await context.CallActivityAsync<CampaignState>(CampaignTaskNames.StartActivity, run.CampaignId, ActivityRetry);
+            if (state == CampaignState.Cancelled)
+            {
+                return await FinishAsync(context, run, cancelled: true);
+            }
+
+            run = beforeStart with { Started = true, Paused = beforeStart.Paused || state == CampaignState.Paused };
+        }
+
+        var steps = 0;
+        while (true)
+        {
+            if (inbox.HasSignal || run.Paused)
+            {
+                context.SetCustomStatus(Status(run, run.Paused ? CampaignState.Paused : CampaignState.Running));
+                var signal = await inbox.TakeAsync();
+                steps++;
+                if (signal == CampaignSignals.Cancel)
+                {
+                    return await FinishAsync(context, run, cancelled: true);
+                }
+
+                run = run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
+            }
+            else
+            {
+                context.SetCustomStatus(Status(run, CampaignState.Running));
+                var page = await context.CallActivityAsync<FanOutPageResult>(
+                    CampaignTaskNames.FanOutPageActivity, new FanOutPageRequest(run.CampaignId, run.NextPage, run.Cursor), ActivityRetry);
+                steps++;
+                if (page.HaltedBy == CampaignState.Cancelled)
+                {
+                    return await FinishAsync(context, run, cancelled: true);
+                }
+
+                if (page.HaltedBy is not null)
+                {
+                    run = run with { Paused = true }; // paused through the campaign row (a guardrail): wait for a resume signal
+                    continue;
+                }
+
+                run = run with { NextPage = run.NextPage + 1, Cursor = page.NextCursor, Totals = run.CurrentTotals.Add(page) };
+                if (page.NextCursor is null)
+                {
+                    return await FinishAsync(context, run, cancelled: false);
+                }
+            }
+
+            if (steps >= run.PagesPerGeneration && !inbox.HasSignal)
+            {
+                Log.NewGeneration(logger, run.CampaignId, run.Generation + 1, run.NextPage);
+                var next = run with { Generation = run.Generation + 1 };
+                context.SetCustomStatus(Status(next, next.Paused ? CampaignState.Paused : CampaignState.Running));
+                context.ContinueAsNew(next, preserveUnprocessedEvents: true);
+                return Status(next, CampaignState.Running);
+            }
+        }
+    }
+
+    /// <returns>The input with pause toggles applied, or null if cancelled before the start.</returns>
+    private static async Task<CampaignRunInput?> WaitForStartAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run)
+    {
+        if (run.StartAt is not { } startAt || startAt.UtcDateTime <= context.CurrentUtcDateTime)
+        {
+            return run;
+        }
+
+        context.SetCustomStatus(Status(run, CampaignState.Scheduled));
+        using var cancelTimer = new CancellationTokenSource();
+        var timer = context.CreateTimer(startAt.UtcDateTime, cancelTimer.Token);
+        while (true)
+        {
+            if (await Task.WhenAny(timer, inbox.Next) == timer)
+            {
+                return run;
+            }
+
+            var signal = await inbox.TakeAsync();
+            if (signal == CampaignSignals.Cancel)
+            {
+                cancelTimer.Cancel();
+                return null;
+            }
+
+            run = run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
+        }
+    }
+
+    private static async Task<CampaignRunStatus> FinishAsync(TaskOrchestrationContext context, CampaignRunInput run, bool cancelled)
+    {
+        var state = await context.CallActivityAsync<CampaignState>(
+            CampaignTaskNames.FinishActivity, new FanOutFinishRequest(run.CampaignId, run.CurrentTotals, cancelled), ActivityRetry);
+        var status = Status(run, cancelled ? CampaignState.Cancelled : state);
+        context.SetCustomStatus(status);
+        return status;
+    }
+
+    private static CampaignRunStatus Status(CampaignRunInput run, CampaignState state) => new(state.ToString(), run.Generation, run.CurrentTotals);
+}
