@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Sending;
 
 namespace WhatsAppCampaigns.Api;
 
@@ -9,6 +10,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<DeadLetterEndpoints>();
         return services;
     }
 }

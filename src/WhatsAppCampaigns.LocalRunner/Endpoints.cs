@@ -1,4 +1,5 @@
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Sending;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -9,6 +10,8 @@ public static class Endpoints
     {
         var api = app.MapGroup("/api");
         api.MapGet(HealthEndpoint.Route, (HealthEndpoint e, CancellationToken ct) => e.GetAsync(ct));
+        api.MapGet(DeadLetterEndpoints.ListRoute, (DeadLetterEndpoints e, HttpRequest request, CancellationToken ct) => e.ListAsync(request, ct));
+        api.MapPost(DeadLetterEndpoints.ReplayRoute, (DeadLetterEndpoints e, string id, CancellationToken ct) => e.ReplayAsync(id, ct));
         return app;
     }
 }

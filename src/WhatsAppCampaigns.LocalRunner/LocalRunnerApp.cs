@@ -1,5 +1,6 @@
 using WhatsAppCampaigns.Api;
 using WhatsAppCampaigns.Core;
+using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -11,6 +12,7 @@ public static class LocalRunnerApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.Services.AddCampaignCore(builder.Configuration);
+        builder.Services.AddSending(builder.Configuration);
         builder.Services.AddCampaignApi();
         builder.Services.AddLocalRunnerHosting(builder.Configuration);
 

@@ -1,4 +1,7 @@
 using Microsoft.DurableTask.Testing;
+using WhatsAppCampaigns.Core.Sending;
+using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.LocalRunner.Hosting;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -8,6 +11,12 @@ public static class LocalRunnerServiceCollectionExtensions
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInMemoryDurableTask(registry => { });
+        if (SendProcessorDependencies.AllRegistered(services))
+        {
+            // The same settings as host.json's extensions.queues.
+            services.AddQueuePump<SendProcessor>(new QueuePumpOptions { QueueName = StorageNames.SendsQueueName, BatchSize = 16, MaxConcurrency = 16 });
+        }
+
         return services;
     }
 }

@@ -12,6 +12,9 @@ public sealed class FunctionDeclarationTests
     public static readonly TheoryData<string, string, string> Expected = new()
     {
         { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+        { "Sends_Process", "queueTrigger", "queueName=wa-sends" },
+        { "Sends_DeadLetters_Http", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
+        { "Sends_ReplayDeadLetter_Http", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();
