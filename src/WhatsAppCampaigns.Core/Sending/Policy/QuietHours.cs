@@ -24,8 +24,8 @@ public static class QuietHours
             candidate = latestEnd.Value;
         }
 
-        // The zones share no allowed hour at all: try again in a day rather than send at night somewhere.
-        return now.AddDays(1);
+        // The zones share no allowed hour (a country spanning half the globe): the first, most likely zone decides.
+        return zones.Count > 1 ? NextAllowed(now, [zones[0]], start, end) : now.AddDays(1);
     }
 
     /// <summary>Null when <paramref name="at"/> is outside quiet hours in <paramref name="zone"/>; else when they end there.</summary>

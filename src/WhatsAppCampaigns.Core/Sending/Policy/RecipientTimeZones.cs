@@ -6,11 +6,12 @@ namespace WhatsAppCampaigns.Core.Sending.Policy;
 
 /// <summary>
 /// The time zones a recipient may be in: the contact's own IANA zone, else every zone libphonenumber gives for the
-/// number (Indonesia's mobiles: Jakarta, Makassar, Jayapura; Mexico's several zones). Quiet hours must hold in all.
-/// A number with no known zone falls back to UTC.
+/// number, or for a mobile or unrecognised number every zone of its country (Indonesia's mobiles: Jakarta, Makassar,
+/// Jayapura; Mexico's several zones). Quiet hours must hold in all. A number with no known zone falls back to UTC.
 /// </summary>
 public sealed class RecipientTimeZones
 {
+    private const string UnknownZone = "Etc/Unknown";
     private readonly ConcurrentDictionary<string, IReadOnlyList<TimeZoneInfo>> _byZoneList = new();
 
     public IReadOnlyList<TimeZoneInfo> For(string phone, Contact? contact)
@@ -23,8 +24,16 @@ public sealed class RecipientTimeZones
         IReadOnlyList<string> ids;
         try
         {
-            var number = PhoneNumberUtil.GetInstance().Parse(phone, null);
-            ids = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(number).ToArray();
+            var util = PhoneNumberUtil.GetInstance();
+            var mapper = PhoneNumberToTimeZonesMapper.GetInstance();
+            var number = util.Parse(phone, null);
+            ids = mapper.GetTimeZonesForNumber(number).Where(id => id != UnknownZone).ToArray();
+            if (util.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.UNKNOWN || ids.Count == 0)
+            {
+                // A mobile travels with its owner (and libphonenumber pins Indonesia's to Jakarta): take every zone of the country.
+                var country = new PhoneNumber.Builder().SetCountryCode(number.CountryCode).SetNationalNumber(0).Build();
+                ids = mapper.GetTimeZonesForGeographicalNumber(country).Where(id => id != UnknownZone).ToArray();
+            }
         }
         catch (NumberParseException)
         {

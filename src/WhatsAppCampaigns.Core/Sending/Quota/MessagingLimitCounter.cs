@@ -26,6 +26,10 @@ public sealed class MessagingLimitCounter(StorageClients storage, IOptions<Sende
     private TableEntity? _cached;
     private Lease? _lease;
     private DateTimeOffset? _lastReservedAt;
+    private (DateTimeOffset Until, QuotaWindow Window)? _full;
+
+    /// <summary>How long a fresh "limit reached" answers later requests of this instance without a read.</summary>
+    public static readonly TimeSpan FullCacheTtl = TimeSpan.FromSeconds(1);
 
     private TableClient Table => _table ??= storage.Table(TableName);
 
@@ -42,6 +46,12 @@ public sealed class MessagingLimitCounter(StorageClients storage, IOptions<Sende
             {
                 lease.Remaining--;
                 return QuotaGrant.Slot(lease.Bucket);
+            }
+
+            if (_full is { } full && full.Until > now && _pending.Count == 0)
+            {
+                // Freshly seen full: while the limit is reached, waiting messages cost no storage transaction.
+                return QuotaGrant.Denied(RetryAt(full.Window, limit, now));
             }
 
             var grant = QuotaGrant.Denied(now);
@@ -116,8 +126,11 @@ public sealed class MessagingLimitCounter(StorageClients storage, IOptions<Sende
         var available = limit - window.Used;
         if (available <= 0)
         {
+            _full = (now + FullCacheTtl, window);
             return QuotaGrant.Denied(RetryAt(window, limit, now));
         }
+
+        _full = null;
 
         var current = window.BucketOf(now);
         var block = Math.Clamp(available / 8, 1, Math.Max(1, _options.QuotaBlockSize));

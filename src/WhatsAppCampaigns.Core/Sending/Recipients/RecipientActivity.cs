@@ -8,7 +8,8 @@ namespace WhatsAppCampaigns.Core.Sending.Recipients;
 /// </summary>
 /// <param name="CountedBucket">The quota bucket holding this recipient's slot; null when never counted.</param>
 /// <param name="MarketingSends">Times of recent marketing sends, oldest first, trimmed to the longest cap window.</param>
-public sealed record RecipientActivity(string Recipient, long? CountedBucket, IReadOnlyList<DateTimeOffset> MarketingSends, string? PhoneNumberId)
+/// <param name="LastMessage">The message (callback data) that made the latest reservation: its retries reuse it.</param>
+public sealed record RecipientActivity(string Recipient, long? CountedBucket, IReadOnlyList<DateTimeOffset> MarketingSends, string? PhoneNumberId, string? LastMessage = null)
 {
     public static RecipientActivity New(string recipient) => new(recipient, null, [], null);
 

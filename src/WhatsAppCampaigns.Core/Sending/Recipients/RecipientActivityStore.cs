@@ -29,7 +29,8 @@ public sealed class RecipientActivityStore(StorageClients storage)
             recipient,
             entity.GetInt64("CountedBucket"),
             RecipientActivity.ParseTimes(entity.GetString("MarketingSends")),
-            entity.GetString("PhoneNumberId"));
+            entity.GetString("PhoneNumberId"),
+            entity.GetString("LastMessage"));
         return (activity, entity.ETag);
     }
 
@@ -41,6 +42,7 @@ public sealed class RecipientActivityStore(StorageClients storage)
             ["CountedBucket"] = activity.CountedBucket,
             ["MarketingSends"] = RecipientActivity.FormatTimes(activity.MarketingSends),
             ["PhoneNumberId"] = activity.PhoneNumberId,
+            ["LastMessage"] = activity.LastMessage,
         };
         try
         {

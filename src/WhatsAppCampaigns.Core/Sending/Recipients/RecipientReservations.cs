@@ -1,5 +1,6 @@
 using Azure;
 using WhatsAppCampaigns.Core.Conversations;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending.Quota;
 using WhatsAppCampaigns.Core.Templates;
 
@@ -27,7 +28,11 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
         for (var attempt = 0; ; attempt++)
         {
             var now = time.GetUtcNow();
-            if (FrequencyCapEnds(request, activity, now) is { } capEnds)
+            // A retry of the message that made the last reservation (its sender died or deferred after reserving)
+            // reuses it rather than counting the same message against the cap twice.
+            var messageId = new MessageKey(request.CampaignId, request.Recipient).ToCallbackData();
+            var ours = activity.LastMessage == messageId;
+            if (!ours && FrequencyCapEnds(request, activity, now) is { } capEnds)
             {
                 return (null, capEnds, "frequency_cap");
             }
@@ -37,7 +42,7 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
             var counted = activity.CountedBucket is { } bucket && window.IsLive(bucket, now);
             QuotaGrant? grant = null;
             (long, long)? move = null;
-            var next = activity with { PhoneNumberId = phoneNumberId };
+            var next = activity with { PhoneNumberId = phoneNumberId, LastMessage = messageId };
             if (limit is { } max && counted && activity.CountedBucket != current)
             {
                 move = (activity.CountedBucket!.Value, current);
@@ -54,7 +59,7 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
                 next = next with { CountedBucket = grant.Bucket };
             }
 
-            if (request.Category == TemplateCategory.Marketing)
+            if (request.Category == TemplateCategory.Marketing && !ours)
             {
                 next = next.WithMarketingSend(now, MarketingHistory);
             }
