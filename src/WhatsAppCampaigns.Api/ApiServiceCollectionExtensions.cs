@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Health;
 using WhatsAppCampaigns.Api.Sending;
 
@@ -10,6 +11,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCampaignApi(this IServiceCollection services)
     {
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<CartsEndpoint>();
         services.AddSingleton<DeadLetterEndpoints>();
         return services;
     }

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
 using WhatsAppCampaigns.Core.Health;
+using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core;
@@ -26,6 +29,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();
+        services.AddTables(MessageEntity.TableName, RecipientDeliveries.TableName);
+        services.AddSingleton<IMessageLedger, TableMessageLedger>();
+        services.AddSingleton<ISendQueue, QueueSendQueue>();
+        services.AddCartReminders(configuration);
         return services;
     }
 

@@ -9,7 +9,11 @@ public static class LocalRunnerApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(LocalSettingsFile.WithoutArgument(args));
+        builder.Configuration.AddLocalSettingsFile(args);
+
+        // Environment variables still win over the settings file, as they do for the Functions host.
+        builder.Configuration.AddEnvironmentVariables();
         configure?.Invoke(builder);
         builder.Services.AddCampaignCore(builder.Configuration);
         builder.Services.AddSending(builder.Configuration);

@@ -20,6 +20,11 @@ public sealed record CampaignFunnel(string CampaignId, IReadOnlyDictionary<strin
 
     public long Skipped => Get("skipped");
 
+    public long Converted => Get("converted");
+
+    /// <summary>Attributed revenue per currency, in minor units.</summary>
+    public IReadOnlyDictionary<string, long> RevenueMinor => WithPrefix("revenue_");
+
     public long Get(string counter) => Counters.TryGetValue(counter, out var value) ? value : 0;
 
     public IReadOnlyDictionary<string, long> WithPrefix(string prefix) =>

@@ -25,7 +25,18 @@ public interface IMessageLedger
     Task<bool> ReleaseAsync(MessageKey key, string claimToken, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<CampaignFunnel> GetFunnelAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>The message most recently delivered to <paramref name="recipient"/> in the <paramref name="window"/> before <paramref name="at"/>: the last touch an order is attributed to.</summary>
+    Task<MessageDelivery?> FindLastDeliveredAsync(string recipient, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts an order as a conversion of the message (counters <c>converted</c> and <c>revenue_{currency}</c> in minor units), once per order id.</summary>
+    Task<bool> RecordConversionAsync(MessageKey key, Conversion conversion, CancellationToken cancellationToken = default);
 }
+
+public sealed record MessageDelivery(MessageKey Key, DateTimeOffset DeliveredAt, string? Variant);
+
+/// <param name="AmountMinor">Order amount in the currency's minor unit (cents).</param>
+public sealed record Conversion(string OrderId, long AmountMinor, string Currency, DateTimeOffset At);
 
 public enum ClaimOutcome
 {

@@ -3,11 +3,18 @@ using System.Text.Json.Serialization;
 
 namespace WhatsAppCampaigns.Core.Sending;
 
-/// <summary>How a <see cref="SendRequest"/> is read from the queue: web defaults, enums as names or numbers.</summary>
+/// <summary>The one wire format of <see cref="SendRequest"/> on the queue, shared by every enqueuer and the senders.</summary>
 public static class SendRequestJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    public static string Serialize(SendRequest request) => JsonSerializer.Serialize(request, Options);
+
+    /// <exception cref="JsonException">The body is not a send request.</exception>
+    public static SendRequest Deserialize(string body) =>
+        JsonSerializer.Deserialize<SendRequest>(body, Options) ?? throw new JsonException("Empty send request");
 }

@@ -12,7 +12,7 @@ public sealed class ExactlyOnceTests
     {
         await using var world = new SenderWorld(limit: null);
         var processors = new[] { (await world.StartHostAsync()).Get<SendProcessor>(), (await world.StartHostAsync()).Get<SendProcessor>() };
-        var recipients = Enumerable.Range(0, 120).Select(SenderWorld.Recipient).ToArray();
+        var recipients = Enumerable.Range(0, 80).Select(SenderWorld.Recipient).ToArray();
         foreach (var recipient in recipients)
         {
             world.Consent.OptIn(recipient, world.Clock.GetUtcNow().AddDays(-1));
@@ -46,9 +46,13 @@ public sealed class ExactlyOnceTests
         }
 
         Assert.Empty(world.Queue.Held);
-        Assert.Equal(24, killed.Count);
+        Assert.Equal(16, killed.Count);
         Assert.All(recipients, r => Assert.Equal(1, world.Graph.CountFor(r)));
-        Assert.All(world.Ledger.All, record => Assert.True(record.State.IsAccepted(), $"{record.State}"));
+        foreach (var recipient in recipients)
+        {
+            var record = await world.Ledger.GetAsync(new MessageKey(SenderWorld.Campaign, recipient));
+            Assert.True(record!.State.IsAccepted(), $"{record.State}");
+        }
     }
 
     [Fact]

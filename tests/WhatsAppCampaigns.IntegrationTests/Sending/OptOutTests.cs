@@ -42,6 +42,8 @@ public sealed class OptOutTests
 
         await sending;
         Assert.Empty(violations);
-        Assert.True(world.Ledger.All.Count(r => r.Reason == "opted_out") > 0, "some opt-outs arrived before their message was sent");
+        var funnel = await world.Ledger.GetFunnelAsync(SenderWorld.Campaign);
+        Assert.True(funnel.SkippedByReason.GetValueOrDefault("opted_out") > 0, "some opt-outs arrived before their message was sent");
+        Assert.Equal(recipients.Length, funnel.Accepted + funnel.Skipped);
     }
 }

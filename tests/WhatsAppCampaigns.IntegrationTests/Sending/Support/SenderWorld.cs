@@ -19,8 +19,8 @@ using WhatsAppCampaigns.IntegrationTests.Sending.TestDoubles;
 namespace WhatsAppCampaigns.IntegrationTests.Sending.Support;
 
 /// <summary>
-/// Everything several sender hosts share: storage (one name prefix), the clock, Graph, and the contracts other
-/// features implement (in memory until they land). Each <see cref="StartHostAsync"/> is one separately built host.
+/// Everything several sender hosts share: storage (one name prefix, so the real message ledger and queue), the clock,
+/// Graph, and the contracts other features implement (in memory until they land). Each <see cref="StartHostAsync"/> is one separately built host.
 /// </summary>
 public sealed class SenderWorld : IAsyncDisposable
 {
@@ -42,7 +42,8 @@ public sealed class SenderWorld : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public InMemoryMessageLedger Ledger { get; } = new();
+    /// <summary>The real table ledger, as the first host built it (every host shares its storage).</summary>
+    public IMessageLedger Ledger => _hosts[0].Get<IMessageLedger>();
 
     public InMemoryConsentLedger Consent { get; } = new();
 
@@ -84,7 +85,6 @@ public sealed class SenderWorld : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<IMessageLedger>(Ledger);
                 services.AddSingleton<IConsentLedger>(Consent);
                 services.AddSingleton<IContactDirectory>(Contacts);
                 services.AddSingleton<ICustomerServiceWindows>(Windows);

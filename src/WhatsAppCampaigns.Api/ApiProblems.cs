@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+
+namespace WhatsAppCampaigns.Api;
+
+/// <summary>
+/// Every 4xx the API returns: RFC 9457 problem details with a machine-readable <c>code</c>,
+/// and for validation failures the problems keyed by field.
+/// </summary>
+public static class ApiProblems
+{
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        Problem(StatusCodes.Status400BadRequest, "validation_failed", "The request has invalid fields.", errors);
+
+    public static IResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, code, detail);
+
+    public static IResult NotFound(string code, string detail) => Problem(StatusCodes.Status404NotFound, code, detail);
+
+    public static IResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, code, detail);
+
+    public static IResult Problem(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        Results.Json(
+            new ProblemBody($"https://httpstatuses.io/{status}", ReasonPhrase(status), status, code, detail, errors),
+            statusCode: status,
+            contentType: "application/problem+json");
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Code, string Detail, IReadOnlyDictionary<string, string[]>? Errors);
+}

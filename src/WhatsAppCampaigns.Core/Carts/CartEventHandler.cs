@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Observability;
+
+namespace WhatsAppCampaigns.Core.Carts;
+
+public enum CartEventOutcome
+{
+    Applied,
+
+    /// <summary>The event id was seen before: nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>Older than what the cart already reflects (events can arrive out of order): nothing changed.</summary>
+    Stale,
+}
+
+/// <summary>Applies the store's cart events: an update (re)starts the reminder clock, a purchase stops it and is attributed, a deletion stops it.</summary>
+public sealed partial class CartEventHandler(
+    CartStore store,
+    ConversionAttributor attributor,
+    IOptions<CartReminderOptions> options,
+    TimeProvider time,
+    ILogger<CartEventHandler> logger)
+{
+    public async Task<CartEventOutcome> HandleAsync(CartEvent e, CancellationToken ct)
+    {
+        if (await store.WasEventRecordedAsync(e.EventId, ct))
+        {
+            return CartEventOutcome.Duplicate;
+        }
+
+        var at = e.OccurredAt ?? time.GetUtcNow();
+        var outcome = await ApplyAsync(e, at, ct);
+
+        // Recorded last: a crash before this line makes the store's retry apply the event again, which is harmless.
+        await store.TryRecordEventAsync(e.EventId, e.CartId, at, ct);
+        return outcome;
+    }
+
+    private async Task<CartEventOutcome> ApplyAsync(CartEvent e, DateTimeOffset at, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (cart, etag) = await store.GetAsync(e.CartId, ct);
+            if (cart is not null && cart.UpdatedAt > at)
+            {
+                return CartEventOutcome.Stale;
+            }
+
+            var next = e.Type switch
+            {
+                CartEventTypes.CartUpdated => Updated(e, cart, at),
+                _ when CartEventTypes.IsPurchase(e.Type) => Purchased(e, cart, at),
+                _ => cart is null ? null : cart with { Status = CartStatus.Deleted, NextDueAt = null, UpdatedAt = at },
+            };
+
+            if (next is null)
+            {
+                break;
+            }
+
+            if (!await store.TrySaveAsync(next, etag, ct))
+            {
+                continue;
+            }
+
+            if (next.NextDueAt is { } due)
+            {
+                await store.ScheduleAsync(next.CartId, due, ct);
+            }
+
+            break;
+        }
+
+        if (CartEventTypes.IsPurchase(e.Type) && await PhoneOfAsync(e, ct) is { } phone)
+        {
+            var touch = await attributor.AttributeAsync(phone, e.OrderId!, e.Amount!.Value, e.Currency!, at, ct);
+            LogPurchase(logger, e.CartId, PhoneMask.Mask(phone), touch?.Key.CampaignId ?? "(none)");
+        }
+
+        return CartEventOutcome.Applied;
+    }
+
+    private CartState Updated(CartEvent e, CartState? cart, DateTimeOffset at)
+    {
+        var first = options.Value.Steps.FirstOrDefault();
+        return new CartState(
+            e.CartId, e.Customer!.Phone, e.Customer.Name, e.Items!, e.Currency!, e.Total!.Value, e.RecoveryUrl, e.Language ?? cart?.Language,
+            UpdatedAt: at,
+            Sequence: (cart?.Sequence ?? -1) + 1,
+            NextStep: 0,
+            NextDueAt: first is null ? null : at + first.Delay,
+            Status: CartStatus.Open);
+    }
+
+    private static CartState? Purchased(CartEvent e, CartState? cart, DateTimeOffset at) =>
+        cart is null ? null : cart with
+        {
+            Status = CartStatus.Purchased,
+            NextDueAt = null,
+            OrderId = e.OrderId,
+            Amount = e.Amount,
+            PurchasedAt = at,
+            UpdatedAt = at,
+        };
+
+    private async Task<string?> PhoneOfAsync(CartEvent e, CancellationToken ct) =>
+        e.Customer?.Phone ?? (await store.GetAsync(e.CartId, ct)).Cart?.Phone;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cart {CartId} purchased by {Customer}; attributed to {AttributedTo}")]
+    private static partial void LogPurchase(ILogger logger, string cartId, string customer, string attributedTo);
+}
