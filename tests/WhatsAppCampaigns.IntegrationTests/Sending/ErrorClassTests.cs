@@ -25,7 +25,7 @@ public sealed class ErrorClassTests
     public async Task Refusal_ByClass_RecordsDefersAndGivesQuotaBack(int code, string state, int? deferSeconds)
     {
         await using var world = new SenderWorld(limit: 10);
-        var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "0" });
+        var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "1", ["WhatsApp:RetryBaseDelay"] = "00:00:00", ["WhatsApp:MaxInProcessRetryDelay"] = "00:00:00.500" });
         world.Consent.OptIn(Recipient, world.Clock.GetUtcNow().AddDays(-1));
         world.Graph.Refuse = _ => GraphErrorClassifier.Create(code, "refused (test)");
 
@@ -74,7 +74,7 @@ public sealed class ErrorClassTests
     public async Task Transient_AfterMaxFailedDeliveries_GoesToDeadLettersAndReplaysByApi()
     {
         await using var world = new SenderWorld(limit: 10);
-        var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "0", ["Sender:MaxFailedDeliveries"] = "3" });
+        var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "1", ["WhatsApp:RetryBaseDelay"] = "00:00:00", ["WhatsApp:MaxInProcessRetryDelay"] = "00:00:00.500", ["Sender:MaxFailedDeliveries"] = "3" });
         world.Consent.OptIn(Recipient, world.Clock.GetUtcNow().AddDays(-1));
         world.Graph.Refuse = _ => GraphErrorClassifier.Create(131000, "something went wrong (test)");
         var processor = host.Get<SendProcessor>();

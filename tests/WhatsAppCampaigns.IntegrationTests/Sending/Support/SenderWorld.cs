@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WhatsAppCampaigns.CloudApiSimulator;
 using WhatsAppCampaigns.Core.Account;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.CloudApi;
@@ -62,19 +63,27 @@ public sealed class SenderWorld : IAsyncDisposable
     public UnthrottledThroughputGate Throughput { get; } = new();
 
     /// <summary>Quiet hours off unless asked: most tests are about something else.</summary>
-    public static SendRequest Request(string recipient, TemplateCategory category = TemplateCategory.Marketing, SendPolicy? policy = null, string campaign = Campaign) =>
-        new(campaign, recipient, "spring_offer", "es_MX", category, [TemplateComponent.Body("Ana")], policy ?? new SendPolicy(null, null, 1, TimeSpan.FromHours(24)));
+    public static SendRequest Request(string recipient, TemplateCategory category = TemplateCategory.Marketing, SendPolicy? policy = null, string campaign = Campaign, string template = "cart_reminder") =>
+        new(campaign, recipient, template, template == "cart_reminder" ? "es_MX" : "en_US", category, [TemplateComponent.Body("Ana", "zapatos")], policy ?? new SendPolicy(null, null, 1, TimeSpan.FromHours(24)));
 
     /// <summary>Numbers in Mexico City's area: +52 55 1000 0000 onwards.</summary>
     public static string Recipient(int i) => $"+52155{10_000_000 + i}";
 
-    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="simulator">Send through the real Graph client to this simulator instead of <see cref="Graph"/>.</param>
+    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null, CloudApiSimulatorHost? simulator = null)
     {
         var values = new Dictionary<string, string?>(CoreServices.DefaultSettings(Prefix))
         {
             ["Sender:QuotaBucket"] = "00:05:00",
             ["Sender:SignalCacheTtl"] = "00:00:00",
         };
+        if (simulator is not null)
+        {
+            values["WhatsApp:GraphBaseUrl"] = simulator.BaseUrl.ToString();
+            values["WhatsApp:AccessToken"] = simulator.Options.AccessToken;
+            values["WhatsApp:PhoneNumberIds:0"] = simulator.PhoneNumber.Id;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -91,7 +100,11 @@ public sealed class SenderWorld : IAsyncDisposable
                 services.AddSingleton<IAccountSignals>(Signals);
                 services.AddSingleton<ICampaignControl>(Campaigns);
                 services.AddSingleton<ISendQueue>(Queue);
-                services.AddSingleton<ICloudApiClient>(Graph);
+                if (simulator is null)
+                {
+                    services.AddSingleton<ICloudApiClient>(Graph);
+                }
+
                 services.AddSingleton<IThroughputGate>(Throughput);
                 services.AddSending(configuration);
             },
