@@ -46,6 +46,9 @@ public sealed class SenderOptions
     /// <summary>Per phone number when the account signals do not say otherwise (Meta: 80, 1,000 after upgrade).</summary>
     public int DefaultMessagesPerSecond { get; set; } = 80;
 
+    /// <summary>Share of a number's rate the senders aim for, so jitter never tips a sliding second over the limit.</summary>
+    public double ThroughputHeadroom { get; set; } = 0.95;
+
     /// <summary>Longest wait for a throughput token inside one delivery; longer waits defer through the queue.</summary>
     public TimeSpan MaxThroughputWait { get; set; } = TimeSpan.FromSeconds(2);
 
