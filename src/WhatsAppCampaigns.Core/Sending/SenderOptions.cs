@@ -62,5 +62,5 @@ public sealed class SenderOptions
     public double GuardrailMaxFailureRate { get; set; } = 0.10;
 
     /// <summary>Guardrails read the funnel once per this many results of a campaign in one instance.</summary>
-    public int GuardrailCheckEvery { get; set; } = 25;
+    public int GuardrailCheckEvery { get; set; } = 100;
 }
