@@ -120,6 +120,11 @@ param whatsAppAppSecret string
 @description('Verify token echoed during Meta webhook registration. Stored in Key Vault only.')
 param whatsAppWebhookVerifyToken string
 
+@secure()
+@minLength(32)
+@description('Key of the HMAC that hashes erased numbers into the suppression list. Set once and never change it: a new key would forget every suppression.')
+param consentSuppressionHashKey string
+
 // --- Optional name overrides -----------------------------------------------
 
 param resourceGroupName string = ''
@@ -162,8 +167,14 @@ var tableNames = [
   'QuotaCounters'
   'Throughput'
   'DeadLetters'
+  'SendRecipients'
   'Carts'
   'CartDue'
+  'CartEvents'
+  'CartStats'
+  'ServiceWindows'
+  'AccountSignals'
+  'RecipientDeliveries'
   'WebhookDedup'
 ]
 var webhookPayloadsContainerName = 'webhook-payloads'
@@ -225,6 +236,7 @@ module keyVault './core/security/key-vault.bicep' = {
     whatsAppAccessToken: whatsAppAccessToken
     whatsAppAppSecret: whatsAppAppSecret
     whatsAppWebhookVerifyToken: whatsAppWebhookVerifyToken
+    consentSuppressionHashKey: consentSuppressionHashKey
   }
 }
 
@@ -288,6 +300,7 @@ module functions './app/functions.bicep' = {
     accessTokenSecretUri: keyVault.outputs.accessTokenSecretUri
     appSecretSecretUri: keyVault.outputs.appSecretSecretUri
     webhookVerifyTokenSecretUri: keyVault.outputs.webhookVerifyTokenSecretUri
+    suppressionHashKeySecretUri: keyVault.outputs.suppressionHashKeySecretUri
   }
 }
 

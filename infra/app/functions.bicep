@@ -39,6 +39,7 @@ param whatsAppPhoneNumberIds string[]
 param accessTokenSecretUri string
 param appSecretSecretUri string
 param webhookVerifyTokenSecretUri string
+param suppressionHashKeySecretUri string
 
 var baseAppSettings = {
   // Functions host storage, identity-based (no connection string, no account key).
@@ -69,6 +70,7 @@ var baseAppSettings = {
   WhatsApp__AccessToken: '@Microsoft.KeyVault(SecretUri=${accessTokenSecretUri})'
   WhatsApp__AppSecret: '@Microsoft.KeyVault(SecretUri=${appSecretSecretUri})'
   WhatsApp__WebhookVerifyToken: '@Microsoft.KeyVault(SecretUri=${webhookVerifyTokenSecretUri})'
+  Consent__SuppressionHashKey: '@Microsoft.KeyVault(SecretUri=${suppressionHashKeySecretUri})'
 }
 
 // WhatsApp__PhoneNumberIds__0, WhatsApp__PhoneNumberIds__1, ... (a list in the options pattern).

@@ -17,6 +17,15 @@ public static class ApiProblems
 
     public static IResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, code, detail);
 
+    public static IResult InvalidPhone() =>
+        Validation(new Dictionary<string, string[]> { ["phone"] = ["must be a valid mobile number in E.164, e.g. +525512345678"] });
+
+    public static IResult UnsupportedMediaType(string expected) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"The body must be {expected}.");
+
+    public static IResult InvalidBody(string reason) =>
+        Problem(StatusCodes.Status400BadRequest, "invalid_body", $"The body could not be read: {reason}");
+
     public static IResult Problem(int status, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         Results.Json(
             new ProblemBody($"https://httpstatuses.io/{status}", ReasonPhrase(status), status, code, detail, errors),

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Api.Carts;
+using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
 using WhatsAppCampaigns.Api.Sending;
+using WhatsAppCampaigns.Api.Webhooks;
 
 namespace WhatsAppCampaigns.Api;
 
@@ -12,6 +14,10 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<CartsEndpoint>();
+        services.AddSingleton<ContactsEndpoint>();
+        services.AddSingleton<ContactImportEndpoint>();
+        services.AddSingleton<ConsentEndpoint>();
+        services.AddSingleton<WebhookEndpoint>();
         services.AddSingleton<DeadLetterEndpoints>();
         return services;
     }

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Health;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.Core.Webhooks;
 
 namespace WhatsAppCampaigns.Core;
 
@@ -33,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMessageLedger, TableMessageLedger>();
         services.AddSingleton<ISendQueue, QueueSendQueue>();
         services.AddCartReminders(configuration);
+        services.AddContactsAndConsent(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 

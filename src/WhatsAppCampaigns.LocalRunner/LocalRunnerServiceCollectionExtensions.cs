@@ -1,6 +1,8 @@
 using Microsoft.DurableTask.Testing;
+using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.Core.Webhooks;
 using WhatsAppCampaigns.LocalRunner.Hosting;
 
 namespace WhatsAppCampaigns.LocalRunner;
@@ -11,6 +13,8 @@ public static class LocalRunnerServiceCollectionExtensions
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInMemoryDurableTask(registry => { });
+        services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
+        services.AddPeriodicJob<CartReminderJob>(TimeSpan.FromMinutes(1));
         if (SendProcessorDependencies.AllRegistered(services))
         {
             // The same settings as host.json's extensions.queues.

@@ -12,6 +12,18 @@ public sealed class FunctionDeclarationTests
     public static readonly TheoryData<string, string, string> Expected = new()
     {
         { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+        { "Contacts_Upsert", "httpTrigger", "route=contacts/{phone};methods=put;authLevel=Function" },
+        { "Contacts_Get", "httpTrigger", "route=contacts/{phone};methods=get;authLevel=Function" },
+        { "Contacts_Erase", "httpTrigger", "route=contacts/{phone};methods=delete;authLevel=Function" },
+        { "Contacts_Export", "httpTrigger", "route=contacts/{phone}/export;methods=get;authLevel=Function" },
+        { "Contacts_Import", "httpTrigger", "route=contacts/import;methods=post;authLevel=Function" },
+        { "Contacts_RecordConsent", "httpTrigger", "route=contacts/{phone}/consent;methods=post;authLevel=Function" },
+        { "Webhooks_Verify", "httpTrigger", "route=webhooks/whatsapp;methods=get;authLevel=Anonymous" },
+        { "Webhooks_Receive", "httpTrigger", "route=webhooks/whatsapp;methods=post;authLevel=Anonymous" },
+        { "Webhooks_Process", "queueTrigger", "queueName=wa-webhooks" },
+        { "Carts_Events", "httpTrigger", "route=carts/events;methods=post;authLevel=Function" },
+        { "Carts_Stats", "httpTrigger", "route=carts/stats;methods=get;authLevel=Function" },
+        { "Carts_Reminders", "timerTrigger", "schedule=0 * * * * *" },
         { "Sends_Process", "queueTrigger", "queueName=wa-sends" },
         { "Sends_DeadLetters_Http", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
         { "Sends_ReplayDeadLetter_Http", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },

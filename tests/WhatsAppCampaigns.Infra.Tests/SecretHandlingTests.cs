@@ -5,7 +5,7 @@ namespace WhatsAppCampaigns.Infra.Tests;
 
 public sealed class SecretHandlingTests
 {
-    private static readonly string[] SecretParameters = ["whatsAppAccessToken", "whatsAppAppSecret", "whatsAppWebhookVerifyToken"];
+    private static readonly string[] SecretParameters = ["whatsAppAccessToken", "whatsAppAppSecret", "whatsAppWebhookVerifyToken", "consentSuppressionHashKey"];
 
     // The Application Insights connection string carries no credential once local auth is disabled.
     private static readonly IReadOnlySet<string> NonSecretOutputs = new HashSet<string>(StringComparer.Ordinal)
@@ -15,6 +15,7 @@ public sealed class SecretHandlingTests
         "accessTokenSecretUri",
         "appSecretSecretUri",
         "webhookVerifyTokenSecretUri",
+        "suppressionHashKeySecretUri",
     };
 
     private static ArmTemplate Template => CompiledMain.Template;
@@ -23,6 +24,7 @@ public sealed class SecretHandlingTests
     [InlineData("whatsAppAccessToken")]
     [InlineData("whatsAppAppSecret")]
     [InlineData("whatsAppWebhookVerifyToken")]
+    [InlineData("consentSuppressionHashKey")]
     public void SecretParameter_IsSecure_Required_AndWithoutDefault(string name)
     {
         var parameter = Template.Root["parameters"]?[name];
@@ -47,6 +49,7 @@ public sealed class SecretHandlingTests
     [InlineData("WhatsApp__AccessToken", "accessTokenSecretUri")]
     [InlineData("WhatsApp__AppSecret", "appSecretSecretUri")]
     [InlineData("WhatsApp__WebhookVerifyToken", "webhookVerifyTokenSecretUri")]
+    [InlineData("Consent__SuppressionHashKey", "suppressionHashKeySecretUri")]
     public void AppSetting_IsAKeyVaultReference_ToTheVaultSecret(string setting, string uriParameter)
     {
         var value = ArmTemplate.AsString(HostingTests.AppSettings()[setting]);
@@ -57,7 +60,7 @@ public sealed class SecretHandlingTests
     }
 
     [Fact]
-    public void KeyVault_UsesRbac_AndStoresTheThreeSecretsFromSecureParameters()
+    public void KeyVault_UsesRbac_AndStoresTheFourSecretsFromSecureParameters()
     {
         var vault = Assert.Single(Template.Resources("Microsoft.KeyVault/vaults"));
         var secrets = Template.Resources("Microsoft.KeyVault/vaults/secrets").ToList();
@@ -65,7 +68,7 @@ public sealed class SecretHandlingTests
 
         Assert.True(vault.Properties["enableRbacAuthorization"]?.GetValue<bool>());
         Assert.Null(vault.Properties["accessPolicies"]);
-        Assert.Equal(3, secrets.Count);
+        Assert.Equal(SecretParameters.Length, secrets.Count);
         foreach (var secret in secrets)
         {
             var parameter = Assert.Single(ArmTemplate.ParameterReferences(ArmTemplate.TextOf(secret.Properties["value"])));

@@ -4,14 +4,6 @@ namespace WhatsAppCampaigns.Infra.Tests;
 
 public sealed class StorageTests
 {
-    private static readonly string[] Queues = ["wa-sends", "wa-sends-poison", "wa-webhooks", "wa-webhooks-poison", "wa-control"];
-
-    private static readonly string[] Tables =
-    [
-        "Contacts", "ConsentHistory", "TagIndex", "Suppressions", "Templates", "Campaigns", "CampaignRecipients",
-        "Outbox", "Messages", "QuotaCounters", "Throughput", "DeadLetters", "Carts", "CartDue", "WebhookDedup",
-    ];
-
     private static ArmTemplate Template => CompiledMain.Template;
 
     [Fact]
@@ -22,14 +14,15 @@ public sealed class StorageTests
         Violations.AssertNone(TemplateRules.StorageAccounts(Template));
     }
 
+    /// <remarks>Which names the lists must hold is checked against the app's own declarations by the integration tests (InfraDeclaresAppStorageTests).</remarks>
     [Fact]
-    public void StorageAccount_CreatesEveryQueueAndTableTheAppUses()
+    public void StorageAccount_CreatesTheQueuesAndTablesOfItsLists()
     {
         var variables = Template.Root["variables"]!;
         var storageParameters = Template.Module("storage").Properties["parameters"]!;
 
-        Assert.Equal(Queues, variables["queueNames"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal(Tables, variables["tableNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.NotEmpty(variables["queueNames"]!.AsArray());
+        Assert.NotEmpty(variables["tableNames"]!.AsArray());
         Assert.Equal("[variables('queueNames')]", ArmTemplate.AsString(storageParameters["queueNames"]?["value"]));
         Assert.Equal("[variables('tableNames')]", ArmTemplate.AsString(storageParameters["tableNames"]?["value"]));
     }

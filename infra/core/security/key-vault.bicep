@@ -14,6 +14,9 @@ param whatsAppAppSecret string
 @secure()
 param whatsAppWebhookVerifyToken string
 
+@secure()
+param consentSuppressionHashKey string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -62,6 +65,15 @@ resource webhookVerifyToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource suppressionHashKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'consent-suppression-hash-key'
+  properties: {
+    value: consentSuppressionHashKey
+    contentType: 'text/plain'
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output endpoint string = vault.properties.vaultUri
@@ -69,3 +81,4 @@ output endpoint string = vault.properties.vaultUri
 output accessTokenSecretUri string = accessToken.properties.secretUri
 output appSecretSecretUri string = appSecret.properties.secretUri
 output webhookVerifyTokenSecretUri string = webhookVerifyToken.properties.secretUri
+output suppressionHashKeySecretUri string = suppressionHashKey.properties.secretUri

@@ -24,7 +24,7 @@ public sealed class CartsEndpoint(CartEventHandler handler, CartStats stats, Tim
             return ApiProblems.Validation(errors);
         }
 
-        var outcome = await handler.HandleAsync(cartEvent!, ct);
+        var outcome = await handler.HandleAsync(CartEventValidator.Normalize(cartEvent!), ct);
         return Results.Ok(new { eventId = cartEvent!.EventId, outcome = outcome.ToString().ToLowerInvariant() });
     }
 

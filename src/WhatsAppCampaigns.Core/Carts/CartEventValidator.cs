@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WhatsAppCampaigns.Core.Contacts;
 
 namespace WhatsAppCampaigns.Core.Carts;
 
@@ -23,9 +24,9 @@ public static partial class CartEventValidator
         switch (e.Type)
         {
             case CartEventTypes.CartUpdated:
-                if (e.Customer is null || !E164().IsMatch(e.Customer.Phone ?? ""))
+                if (e.Customer is null || !PhoneNumberNormalizer.TryNormalize(e.Customer.Phone, null, out _))
                 {
-                    Add("customer.phone", "must be an E.164 number such as +5215512345678");
+                    Add("customer.phone", "must be a valid mobile number in E.164, such as +525512345678");
                 }
 
                 if (e.Items is null || e.Items.Count == 0)
@@ -46,6 +47,11 @@ public static partial class CartEventValidator
 
                 break;
             case CartEventTypes.CheckoutCompleted or CartEventTypes.OrderPlaced:
+                if (e.Customer is not null && !PhoneNumberNormalizer.TryNormalize(e.Customer.Phone, null, out _))
+                {
+                    Add("customer.phone", "must be a valid mobile number in E.164 when given");
+                }
+
                 if (string.IsNullOrWhiteSpace(e.OrderId))
                 {
                     Add("orderId", "is required");
@@ -64,6 +70,12 @@ public static partial class CartEventValidator
         return errors;
     }
 
+    /// <summary>The event with its customer's number in canonical E.164 (call after <see cref="Validate"/> found nothing).</summary>
+    public static CartEvent Normalize(CartEvent e) =>
+        e.Customer is { } customer && PhoneNumberNormalizer.TryNormalize(customer.Phone, null, out var phone)
+            ? e with { Customer = customer with { Phone = phone!.E164 } }
+            : e;
+
     private static void RequireMoney(decimal? value, string field, Action<string, string> add)
     {
         if (value is null or < 0)
@@ -79,9 +91,6 @@ public static partial class CartEventValidator
             add("currency", "must be an ISO 4217 code such as MXN");
         }
     }
-
-    [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
-    private static partial Regex E164();
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Currency();

@@ -94,13 +94,14 @@ public sealed partial class CartReminderJob(
         return Handled.Enqueued;
     }
 
-    /// <summary>The customer said no (opt-out) or came back by themselves (a reply after the cart's last update).</summary>
+    /// <summary>The customer never agreed or said no (consent), or came back by themselves (a reply after the cart's last update).</summary>
     private async Task<string?> StopReasonAsync(CartState cart, CartReminderStep step, CancellationToken ct)
     {
         var scope = step.Category == TemplateCategory.Marketing ? ConsentScope.Marketing : ConsentScope.Utility;
-        if (!(await consent.GetAsync(cart.Phone, scope, ct)).AllowsSending)
+        var state = await consent.GetAsync(cart.Phone, scope, ct);
+        if (!state.AllowsSending)
         {
-            return "opted_out";
+            return state.Status == ConsentStatus.OptedOut || state.Suppressed ? "opted_out" : "no_consent";
         }
 
         return await conversations.LastInboundAsync(cart.Phone, ct) is { } replied && replied > cart.UpdatedAt ? "replied" : null;

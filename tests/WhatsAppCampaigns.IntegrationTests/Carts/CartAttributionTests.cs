@@ -7,7 +7,7 @@ namespace WhatsAppCampaigns.IntegrationTests.Carts;
 /// <summary>Orders are attributed to the last message delivered in the window: a reminder step or a campaign.</summary>
 public sealed class CartAttributionTests : IAsyncLifetime
 {
-    private const string Phone = "+5215598765432";
+    private const string Phone = "+525598765432";
     private CartTestContext _carts = null!;
 
     public async Task InitializeAsync() => _carts = await StartAsync();
@@ -79,7 +79,7 @@ public sealed class CartAttributionTests : IAsyncLifetime
         for (var i = 0; i < 6; i++)
         {
             var cart = $"m{i}";
-            var phone = $"+52155400000{i}";
+            var phone = $"+5255400000{i:D2}";
             await _carts.Events.HandleAsync(Updated(cart, phone, T0) with { Customer = new CartCustomer(phone) }, default);
             var step = i % 2;
             var key = new MessageKey($"cart:{cart}:0:{step}", phone);

@@ -20,7 +20,8 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         const int carts = 60;
         for (var i = 0; i < carts; i++)
         {
-            await _carts.Events.HandleAsync(Updated($"race-{i}", $"+52155100{i:D5}", T0), default);
+            await _carts.OptInAsync($"+525510{i:D6}");
+            await _carts.Events.HandleAsync(Updated($"race-{i}", $"+525510{i:D6}", T0), default);
         }
 
         _carts.At(T0.AddHours(1));
@@ -48,7 +49,8 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         const int carts = 40;
         for (var i = 0; i < carts; i++)
         {
-            await _carts.Events.HandleAsync(Updated($"crash-{i}", $"+52155200{i:D5}", T0), default);
+            await _carts.OptInAsync($"+525520{i:D6}");
+            await _carts.Events.HandleAsync(Updated($"crash-{i}", $"+525520{i:D6}", T0), default);
         }
 
         _carts.At(T0.AddHours(1));
@@ -70,11 +72,12 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         const int due = 500;
         var stopwatch = Stopwatch.StartNew();
         var cartsToSeed = Enumerable.Range(0, total).Select(i => new CartState(
-            $"bulk-{i}", $"+5215530{i:D6}", "Ana", [new CartItem("Mochila", 1, 20m)], "MXN", 20m, null, "es_MX",
+            $"bulk-{i}", $"+525530{i:D6}", "Ana", [new CartItem("Mochila", 1, 20m)], "MXN", 20m, null, "es_MX",
             UpdatedAt: T0, Sequence: 0, NextStep: 0,
             NextDueAt: i < due ? T0.AddMinutes(-i % 30) : T0.AddHours(1).AddMinutes(i % 1_000),
             Status: CartStatus.Open));
         await _carts.Core.Get<CartStore>().SaveManyAsync(cartsToSeed, default);
+        await Parallel.ForAsync(0, due, async (i, _) => await _carts.OptInAsync($"+525530{i:D6}"));
         output.WriteLine($"seeded {total} carts in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
         stopwatch.Restart();

@@ -1,4 +1,3 @@
-using Moq;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Consent;
 using static WhatsAppCampaigns.IntegrationTests.Carts.CartTestContext;
@@ -8,10 +7,14 @@ namespace WhatsAppCampaigns.IntegrationTests.Carts;
 /// <summary>The reminder sequence on a controlled clock: default steps are 1 h and 24 h after the cart's last update.</summary>
 public sealed class CartReminderTimelineTests : IAsyncLifetime
 {
-    private const string Phone = "+5215512345678";
+    private const string Phone = "+525512345678";
     private CartTestContext _carts = null!;
 
-    public async Task InitializeAsync() => _carts = await StartAsync();
+    public async Task InitializeAsync()
+    {
+        _carts = await StartAsync();
+        await _carts.OptInAsync(Phone);
+    }
 
     public async Task DisposeAsync() => await _carts.DisposeAsync();
 
@@ -71,8 +74,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
     public async Task OptOut_StopsTheSequence()
     {
         await _carts.Events.HandleAsync(Updated("c4", Phone, T0), default);
-        _carts.Consent.Setup(c => c.GetAsync(Phone, ConsentScope.Marketing, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ConsentState(ConsentScope.Marketing, ConsentStatus.OptedOut, T0.AddMinutes(10), "whatsapp_keyword"));
+        await _carts.Consent.RecordAsync(Phone, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "whatsapp_keyword", T0.AddMinutes(10), "STOP"));
 
         _carts.At(T0.AddHours(1));
         var run = await _carts.Job.RunOnceAsync(default);
@@ -87,7 +89,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
     public async Task Reply_AfterTheUpdate_StopsTheSequence()
     {
         await _carts.Events.HandleAsync(Updated("c5", Phone, T0), default);
-        _carts.Conversations.Setup(c => c.LastInboundAsync(Phone, It.IsAny<CancellationToken>())).ReturnsAsync(T0.AddMinutes(30));
+        await _carts.Conversations.RecordInboundAsync(Phone, T0.AddMinutes(30));
 
         _carts.At(T0.AddHours(1));
         await _carts.Job.RunOnceAsync(default);
@@ -105,5 +107,18 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
         Assert.Equal(CartEventOutcome.Stale, await _carts.Events.HandleAsync(Updated("c6", Phone, T0), default));
 
         Assert.Equal(T0.AddMinutes(70), (await _carts.Core.Get<CartStore>().GetAsync("c6", default)).Cart!.NextDueAt);
+    }
+
+    [Fact]
+    public async Task NoRecordedOptIn_SendsNothing()
+    {
+        const string stranger = "+525587654321";
+        await _carts.Events.HandleAsync(Updated("c7", stranger, T0), default);
+
+        _carts.At(T0.AddHours(1));
+        await _carts.Job.RunOnceAsync(default);
+
+        Assert.Empty(await _carts.DrainSendsAsync());
+        Assert.Equal("no_consent", (await _carts.Core.Get<CartStore>().GetAsync("c7", default)).Cart!.StopReason);
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Conversations;
@@ -15,41 +12,26 @@ public sealed class CartTestContext : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
 
-    private CartTestContext(CoreServices core, Mock<IConsentLedger> consent, Mock<ICustomerServiceWindows> conversations)
+    private CartTestContext(CoreServices core)
     {
         Core = core;
-        Consent = consent;
-        Conversations = conversations;
     }
 
     public CoreServices Core { get; }
-
-    /// <summary>Everyone has opted in unless a test says otherwise.</summary>
-    public Mock<IConsentLedger> Consent { get; }
-
-    /// <summary>Nobody has written to the business unless a test says otherwise.</summary>
-    public Mock<ICustomerServiceWindows> Conversations { get; }
 
     public CartEventHandler Events => Core.Get<CartEventHandler>();
 
     public CartReminderJob Job => Core.Get<CartReminderJob>();
 
-    public static async Task<CartTestContext> StartAsync()
-    {
-        var consent = new Mock<IConsentLedger>();
-        consent.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<ConsentScope>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, ConsentScope scope, CancellationToken _) => new ConsentState(scope, ConsentStatus.OptedIn, T0.AddDays(-30), "checkout_checkbox"));
-        var conversations = new Mock<ICustomerServiceWindows>();
-        var core = await CoreServices.StartAsync(
-            services =>
-            {
-                services.AddCartReminders(new ConfigurationBuilder().Build());
-                services.AddSingleton(consent.Object);
-                services.AddSingleton(conversations.Object);
-            },
-            now: T0);
-        return new CartTestContext(core, consent, conversations);
-    }
+    public IConsentLedger Consent => Core.Get<IConsentLedger>();
+
+    public ICustomerServiceWindows Conversations => Core.Get<ICustomerServiceWindows>();
+
+    public static async Task<CartTestContext> StartAsync() => new(await CoreServices.StartAsync(now: T0));
+
+    /// <summary>The checkout checkbox: the customer agreed to marketing messages a month ago.</summary>
+    public Task OptInAsync(string phone) =>
+        Consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", T0.AddDays(-30), "I agree to receive offers from Shop by WhatsApp"));
 
     public void At(DateTimeOffset at) => Core.Clock.SetUtcNow(at);
 

@@ -9,14 +9,14 @@ namespace WhatsAppCampaigns.IntegrationTests.Sending;
 
 /// <summary>
 /// The messaging limit under concurrency, on Azurite with a compressed clock. The suite runs a small size (limit 50,
-/// 400 recipients) to stay fast on a shared 2-core machine; <c>SENDER_FULL_SIZE=1</c> runs the (limit 2,000,
+/// 300 recipients) to stay fast on a shared 2-core machine; <c>SENDER_FULL_SIZE=1</c> runs the (limit 2,000,
 /// 10,000 recipients).
 /// </summary>
 public sealed class MessagingLimitTests(ITestOutputHelper output)
 {
     private static readonly bool FullSize = Environment.GetEnvironmentVariable("SENDER_FULL_SIZE") == "1";
     private static readonly int Limit = FullSize ? 2_000 : 50;
-    private static readonly int Recipients = FullSize ? 10_000 : 400;
+    private static readonly int Recipients = FullSize ? 10_000 : 300;
 
     [Theory]
     [InlineData(1, 16)]

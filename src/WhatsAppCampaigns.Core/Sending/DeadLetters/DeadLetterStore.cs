@@ -10,7 +10,7 @@ namespace WhatsAppCampaigns.Core.Sending.DeadLetters;
 /// </summary>
 public sealed class DeadLetterStore(StorageClients storage, TimeProvider time)
 {
-    public const string TableName = "SendDeadLetters";
+    public const string TableName = "DeadLetters";
     private const string Partition = "dead";
     private TableClient? _table;
 

@@ -15,7 +15,7 @@ namespace WhatsAppCampaigns.Core.Sending.Quota;
 /// </summary>
 public sealed class MessagingLimitCounter(StorageClients storage, IOptions<SenderOptions> options, IOptions<WhatsAppOptions> whatsApp, TimeProvider time)
 {
-    public const string TableName = "SendQuota";
+    public const string TableName = "QuotaCounters";
     private const string RowKey = "window";
 
     private readonly SenderOptions _options = options.Value;

@@ -16,7 +16,7 @@ namespace WhatsAppCampaigns.Core.Sending.Throughput;
 /// </summary>
 public sealed class TableThroughputGate(StorageClients storage, IOptions<SenderOptions> options, TimeProvider time) : IThroughputGate
 {
-    public const string TableName = "SendThroughput";
+    public const string TableName = "Throughput";
     private const int Ring = 120;
 
     private readonly SenderOptions _options = options.Value;

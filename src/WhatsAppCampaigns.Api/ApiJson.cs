@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WhatsAppCampaigns.Api;
+
+/// <summary>The API's JSON: camelCase properties, enums as snake_case words (<c>opted_in</c>, <c>marketing</c>).</summary>
+public static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static bool IsJson(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads a JSON body into <typeparamref name="T"/>; null when it is not JSON of that shape.</summary>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
+            return value is null ? (null, "body must be a JSON object") : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using WhatsAppCampaigns.Core.Consent;
+using WhatsAppCampaigns.Core.Contacts;
+using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Webhooks;
+using WhatsAppCampaigns.Core.Webhooks.Handlers;
+
+namespace WhatsAppCampaigns.Core.Tests.Webhooks;
+
+public sealed class StatusUpdateHandlerTests
+{
+    private readonly Mock<IMessageLedger> _ledger = new();
+    private readonly Mock<IConsentLedger> _consent = new();
+    private readonly Mock<IContactDirectory> _contacts = new();
+
+    private StatusUpdateHandler Handler => new(_ledger.Object, _consent.Object, _contacts.Object, Options.Create(new WebhookOptions()), NullLogger<StatusUpdateHandler>.Instance);
+
+    [Theory]
+    [InlineData("sent", MessageState.Sent)]
+    [InlineData("delivered", MessageState.Delivered)]
+    [InlineData("read", MessageState.Read)]
+    [InlineData("failed", MessageState.Failed)]
+    public async Task Status_AdvancesItsMessageWithTimeAndPricing(string status, MessageState expected)
+    {
+        await Handler.HandleAsync(Change($$$"""{"statuses":[{"id":"wamid.1","status":"{{{status}}}","timestamp":"1772460000","biz_opaque_callback_data":"camp-1|+525512345678","pricing":{"category":"marketing"}}]}"""), default);
+
+        _ledger.Verify(l => l.AdvanceAsync(
+            new MessageKey("camp-1", "+525512345678"),
+            It.Is<MessageTransition>(t => t.To == expected && t.At == DateTimeOffset.FromUnixTimeSeconds(1772460000) && t.WamId == "wamid.1" && t.PricingCategory == "marketing"),
+            It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task Failed_131026_MarksTheContactUndeliverable_WithTheCode()
+    {
+        await Handler.HandleAsync(Change("""{"statuses":[{"status":"failed","timestamp":"1772460000","biz_opaque_callback_data":"c|+525512345678","errors":[{"code":131026}]}]}"""), default);
+
+        _ledger.Verify(l => l.AdvanceAsync(It.IsAny<MessageKey>(), It.Is<MessageTransition>(t => t.ErrorCode == 131026 && t.Reason == "graph_131026"), It.IsAny<CancellationToken>()));
+        _contacts.Verify(c => c.MarkUndeliverableAsync("+525512345678", "graph_131026", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()));
+        _consent.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("""{"statuses":[{"status":"delivered","timestamp":"1772460000"}]}""")]
+    [InlineData("""{"statuses":[{"status":"deleted","biz_opaque_callback_data":"c|+525512345678"}]}""")]
+    [InlineData("""{"messages":[{"from":"525512345678","type":"text","text":{"body":"hi"}}]}""")]
+    public async Task NotOurs_UnknownKind_OrNoStatuses_TouchNothing(string value)
+    {
+        await Handler.HandleAsync(Change(value), default);
+
+        _ledger.VerifyNoOtherCalls();
+    }
+
+    private static WebhookChangeContext Change(string value) =>
+        new("messages", JsonDocument.Parse(value).RootElement, DateTimeOffset.UnixEpoch);
+}

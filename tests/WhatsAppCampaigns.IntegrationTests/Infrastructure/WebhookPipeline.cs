@@ -1,0 +1,67 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Hosting;
+using WhatsAppCampaigns.Core.Storage;
+using WhatsAppCampaigns.Core.Templates;
+using WhatsAppCampaigns.Core.Webhooks;
+
+namespace WhatsAppCampaigns.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The webhook path without HTTP: receive (signature, persist to Azurite) and then drain <c>wa-webhooks</c>
+/// through the real processor, as the queue trigger would.
+/// </summary>
+public sealed class WebhookPipeline : IAsyncDisposable
+{
+    private WebhookPipeline(CoreServices core) => Core = core;
+
+    public CoreServices Core { get; }
+
+    public RecordingTemplateSignals Templates => Core.Get<RecordingTemplateSignals>();
+
+    public QueueClient Queue => Core.Get<StorageClients>().Queue(StorageNames.WebhooksQueueName);
+
+    public static async Task<WebhookPipeline> StartAsync(IDictionary<string, string?>? settings = null) =>
+        new(await CoreServices.StartAsync(
+            services =>
+            {
+                services.AddSingleton<RecordingTemplateSignals>();
+                services.AddSingleton<ITemplateRegistry>(sp => sp.GetRequiredService<RecordingTemplateSignals>());
+                services.AddSingleton<ICampaignControl>(sp => sp.GetRequiredService<RecordingTemplateSignals>());
+            },
+            settings));
+
+    public async Task<WebhookReceipt> ReceiveAsync(byte[] body, string? signature = null) =>
+        await Core.Get<WebhookReceiver>().AcceptAsync(body, signature ?? WebhookPayloads.Sign(body), CancellationToken.None);
+
+    /// <summary>Processes every queued webhook; returns how many.</summary>
+    public async Task<int> DrainAsync()
+    {
+        var processor = Core.Get<WebhookQueueProcessor>();
+        var count = 0;
+        while (true)
+        {
+            var batch = (await Queue.ReceiveMessagesAsync(32)).Value;
+            if (batch.Length == 0)
+            {
+                return count;
+            }
+
+            foreach (var message in batch)
+            {
+                await processor.ProcessAsync(new QueueDelivery(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn), CancellationToken.None);
+                await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                count++;
+            }
+        }
+    }
+
+    public async Task ReceiveAndProcessAsync(System.Text.Json.Nodes.JsonNode payload)
+    {
+        Assert.Equal(WebhookReceipt.Accepted, await ReceiveAsync(WebhookPayloads.Bytes(payload)));
+        Assert.Equal(1, await DrainAsync());
+    }
+
+    public ValueTask DisposeAsync() => Core.DisposeAsync();
+}
