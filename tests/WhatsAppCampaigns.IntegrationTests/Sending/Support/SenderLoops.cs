@@ -40,7 +40,14 @@ public static class SenderLoops
                             queue.Hold(JsonSerializer.Deserialize<SendRequest>(delivery.Body, SendRequestJson.Options)!, clock.GetUtcNow() + VisibilityTimeout);
                         }
 
-                        await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                        try
+                        {
+                            await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                        }
+                        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+                        {
+                            // A loaded Azurite handed the message to two loops (a duplicate delivery): the other deleted it.
+                        }
                     }
                 }
                 finally
