@@ -167,6 +167,7 @@ var tableNames = [
   'QuotaCounters'
   'Throughput'
   'DeadLetters'
+  'SendRecipients'
   'Carts'
   'CartDue'
   'CartEvents'

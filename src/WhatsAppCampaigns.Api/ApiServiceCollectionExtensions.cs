@@ -3,6 +3,7 @@ using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Sending;
 using WhatsAppCampaigns.Api.Templates;
 using WhatsAppCampaigns.Api.Webhooks;
 
@@ -22,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ContactImportEndpoint>();
         services.AddSingleton<ConsentEndpoint>();
         services.AddSingleton<WebhookEndpoint>();
+        services.AddSingleton<DeadLetterEndpoints>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCartReminders(configuration);
         services.AddContactsAndConsent(configuration);
         services.AddWebhooks(configuration);
+        services.AddSending(configuration);
         services.AddCampaigns(configuration);
         return services;
     }

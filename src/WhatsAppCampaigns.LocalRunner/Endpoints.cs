@@ -3,6 +3,7 @@ using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Api.Carts;
 using WhatsAppCampaigns.Api.Contacts;
 using WhatsAppCampaigns.Api.Health;
+using WhatsAppCampaigns.Api.Sending;
 using WhatsAppCampaigns.Api.Templates;
 using WhatsAppCampaigns.Api.Webhooks;
 
@@ -38,6 +39,9 @@ public static class Endpoints
         api.MapPost(CampaignsEndpoint.PauseRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.PauseAsync(id, d, ct));
         api.MapPost(CampaignsEndpoint.ResumeRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.ResumeAsync(id, d, ct));
         api.MapPost(CampaignsEndpoint.CancelRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.CancelAsync(id, d, ct));
+
+        api.MapGet(DeadLetterEndpoints.ListRoute, (DeadLetterEndpoints e, HttpRequest request, CancellationToken ct) => e.ListAsync(request, ct));
+        api.MapPost(DeadLetterEndpoints.ReplayRoute, (DeadLetterEndpoints e, string id, CancellationToken ct) => e.ReplayAsync(id, ct));
         return app;
     }
 }

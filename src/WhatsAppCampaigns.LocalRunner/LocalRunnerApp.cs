@@ -1,5 +1,6 @@
 using WhatsAppCampaigns.Api;
 using WhatsAppCampaigns.Core;
+using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.LocalRunner;
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Testing;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Carts;
+using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Webhooks;
 using WhatsAppCampaigns.LocalRunner.Hosting;
@@ -16,6 +17,8 @@ public static class LocalRunnerServiceCollectionExtensions
         services.AddInMemoryDurableTask(registry => registry.AddCampaignTasks(), new InMemoryDurableTaskOptions { Port = FreeTcpPort.Next() });
         services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
         services.AddPeriodicJob<CartReminderJob>(TimeSpan.FromMinutes(1));
+        // The same settings as host.json's extensions.queues.
+        services.AddQueuePump<SendProcessor>(new QueuePumpOptions { QueueName = StorageNames.SendsQueueName, BatchSize = 16, MaxConcurrency = 16 });
 
         return services;
     }

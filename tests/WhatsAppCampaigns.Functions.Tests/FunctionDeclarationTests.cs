@@ -37,6 +37,9 @@ public sealed class FunctionDeclarationTests
         { "Campaign_StartActivity", "activityTrigger", "" },
         { "Campaign_FanOutPageActivity", "activityTrigger", "" },
         { "Campaign_FinishActivity", "activityTrigger", "" },
+        { "Sends_Process", "queueTrigger", "queueName=wa-sends" },
+        { "Sends_DeadLetters_Http", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
+        { "Sends_ReplayDeadLetter_Http", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();

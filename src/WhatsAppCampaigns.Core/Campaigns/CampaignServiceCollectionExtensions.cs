@@ -35,7 +35,6 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<ICampaignStore, TableCampaignStore>();
         services.AddSingleton<CampaignControl>();
         services.AddSingleton<ICampaignControl>(sp => sp.GetRequiredService<CampaignControl>());
-        services.TryAddSingleton<IFrequencyCapProbe, NoFrequencyCapProbe>();
         services.AddSingleton<ConsentNoticeLog>();
         services.AddSingleton<RecipientMarkers>();
         services.AddSingleton<RecipientEvaluator>();

@@ -11,15 +11,26 @@ namespace WhatsAppCampaigns.Core.Storage;
 /// <summary>One set of storage service clients for the process: connection string locally, managed identity in Azure.</summary>
 public sealed class StorageClients
 {
-    public StorageClients(IOptions<StorageOptions> options, StorageNames names, TableRegistry tables)
+    public StorageClients(IOptions<StorageOptions> options, StorageNames names, TableRegistry tables, StoragePipelinePolicies? policies = null)
     {
         var settings = options.Value;
         Names = names;
         TableNames = tables;
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tableOptions = new TableClientOptions();
+        foreach (var policy in policies?.Tables ?? [])
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        foreach (var policy in policies?.Queues ?? [])
+        {
+            queueOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
-            Tables = new TableServiceClient(settings.ConnectionString);
+            Tables = new TableServiceClient(settings.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(settings.ConnectionString, queueOptions);
             Blobs = new BlobServiceClient(settings.ConnectionString);
         }
@@ -28,7 +39,7 @@ public sealed class StorageClients
             TokenCredential credential = string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId)
                 ? new DefaultAzureCredential()
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId));
-            Tables = new TableServiceClient(settings.TableServiceUri!, credential);
+            Tables = new TableServiceClient(settings.TableServiceUri!, credential, tableOptions);
             Queues = new QueueServiceClient(settings.QueueServiceUri!, credential, queueOptions);
             Blobs = new BlobServiceClient(settings.BlobServiceUri!, credential);
         }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Core;
+using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
@@ -19,7 +20,8 @@ public sealed partial class InfraDeclaresAppStorageTests
     public void Template_CreatesEveryTableTheAppUses()
     {
         var services = new ServiceCollection();
-        services.AddCampaignCore(new ConfigurationBuilder().AddInMemoryCollection(CoreServices.DefaultSettings("")).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(CoreServices.DefaultSettings("")).Build();
+        services.AddCampaignCore(configuration);
         var registry = (TableRegistry)services.Single(d => d.ServiceType == typeof(TableRegistry)).ImplementationInstance!;
 
         var missing = registry.Names.Except(BicepArray("tableNames")).Order().ToArray();

@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WhatsAppCampaigns.Core.Sending.Policy;
+
+/// <summary>Which of the portfolio's numbers talks to a recipient: the one it used before, else a stable hash pick.</summary>
+public static class PhoneNumberPool
+{
+    public static string Choose(string recipient, string? requested, string? previous, IReadOnlyList<string> pool)
+    {
+        if (!string.IsNullOrEmpty(requested))
+        {
+            return requested;
+        }
+
+        if (previous is not null && pool.Contains(previous))
+        {
+            return previous;
+        }
+
+        if (pool.Count == 0)
+        {
+            throw new InvalidOperationException("No phone number to send from: set WhatsApp:PhoneNumberIds.");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(recipient));
+        return pool[(int)(BitConverter.ToUInt32(hash, 0) % (uint)pool.Count)];
+    }
+}

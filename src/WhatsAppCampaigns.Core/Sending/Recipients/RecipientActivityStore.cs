@@ -1,0 +1,59 @@
+using Azure;
+using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Storage;
+
+namespace WhatsAppCampaigns.Core.Sending.Recipients;
+
+/// <summary>
+/// One row per recipient (partition = the number, so rows spread over partitions), read once per send and written
+/// once, conditionally, before Graph is called: two senders cannot both count a recipient or both pass its frequency cap.
+/// </summary>
+public sealed class RecipientActivityStore(StorageClients storage)
+{
+    public const string TableName = "SendRecipients";
+    private const string RowKey = "activity";
+    private TableClient? _table;
+
+    private TableClient Table => _table ??= storage.Table(TableName);
+
+    public async Task<(RecipientActivity Activity, ETag ETag)> GetAsync(string recipient, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(recipient, RowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return (RecipientActivity.New(recipient), default);
+        }
+
+        var entity = response.Value!;
+        var activity = new RecipientActivity(
+            recipient,
+            entity.GetInt64("CountedBucket"),
+            RecipientActivity.ParseTimes(entity.GetString("MarketingSends")),
+            entity.GetString("PhoneNumberId"),
+            entity.GetString("LastMessage"));
+        return (activity, entity.ETag);
+    }
+
+    /// <summary>Writes if nobody else did since <paramref name="etag"/> (default = the row must not exist); returns the new ETag or null on a conflict.</summary>
+    public async Task<ETag?> TryWriteAsync(RecipientActivity activity, ETag etag, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(activity.Recipient, RowKey)
+        {
+            ["CountedBucket"] = activity.CountedBucket,
+            ["MarketingSends"] = RecipientActivity.FormatTimes(activity.MarketingSends),
+            ["PhoneNumberId"] = activity.PhoneNumberId,
+            ["LastMessage"] = activity.LastMessage,
+        };
+        try
+        {
+            var response = etag == default
+                ? await Table.AddEntityAsync(entity, cancellationToken)
+                : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+}

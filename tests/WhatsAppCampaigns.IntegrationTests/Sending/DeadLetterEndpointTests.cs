@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Core.Sending;
+using WhatsAppCampaigns.Core.Sending.DeadLetters;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
+using WhatsAppCampaigns.IntegrationTests.Sending.Support;
+using WhatsAppCampaigns.LocalRunner;
+
+namespace WhatsAppCampaigns.IntegrationTests.Sending;
+
+/// <summary>The dead-letter routes on the real local runner.</summary>
+public sealed class DeadLetterEndpointTests
+{
+    [Fact]
+    public async Task DeadLetters_ListReplayAndBadInput_AnswerLikeTheApiPromises()
+    {
+        await using var app = LocalRunnerApp.Create(
+            ["--urls", "http://127.0.0.1:0"],
+            builder => builder.Configuration.AddInMemoryCollection(CoreServices.DefaultSettings(TestStorage.NewPrefix())));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var request = SenderWorld.Request(SenderWorld.Recipient(5));
+        var letter = await app.Services.GetRequiredService<DeadLetterStore>().AddAsync(request.CampaignId, "invalid_request", 100, "bad parameter", 1, SendRequestJson.Serialize(request), CancellationToken.None);
+
+        var list = await http.GetFromJsonAsync<JsonElement>("/api/sends/dead-letters?take=10");
+        var item = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(letter.Id, item.GetProperty("id").GetString());
+        Assert.Equal("invalid_request", item.GetProperty("reason").GetString());
+        Assert.False(item.TryGetProperty("body", out _), "the list does not expose recipients");
+
+        var badTake = await http.GetAsync("/api/sends/dead-letters?take=0");
+        Assert.Equal(HttpStatusCode.BadRequest, badTake.StatusCode);
+        Assert.Equal("invalid_query", (await badTake.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var unknown = await http.PostAsync("/api/sends/dead-letters/0123abc/replay", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("dead_letter_not_found", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        var replay = await http.PostAsync($"/api/sends/dead-letters/{letter.Id}/replay", null);
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        var queued = await app.Services.GetRequiredService<Core.Storage.StorageClients>().Queue(Core.Storage.StorageNames.SendsQueueName).ReceiveMessageAsync();
+        Assert.Equal(request.Recipient, SendRequestJson.Deserialize(queued.Value.Body.ToString()).Recipient);
+        Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/api/sends/dead-letters")).GetProperty("items").EnumerateArray());
+        await app.StopAsync();
+    }
+}
