@@ -16,10 +16,18 @@ public sealed class CloudApiResilience
     {
         var settings = options.Value;
         MaxInProcessDelay = settings.MaxInProcessRetryDelay;
-        SendPipeline = new ResiliencePipelineBuilder<SendOutcome> { TimeProvider = timeProvider }
+        var builder = new ResiliencePipelineBuilder<SendOutcome> { TimeProvider = timeProvider };
+        if (settings.MaxSendRetries <= 0)
+        {
+            // No in-call retries: every refusal goes straight back to the sender.
+            SendPipeline = builder.Build();
+            return;
+        }
+
+        SendPipeline = builder
             .AddRetry(new RetryStrategyOptions<SendOutcome>
             {
-                MaxRetryAttempts = Math.Max(0, settings.MaxSendRetries),
+                MaxRetryAttempts = settings.MaxSendRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,

@@ -75,6 +75,17 @@ public sealed class CloudApiClientTests
     }
 
     [Fact]
+    public async Task Send_WithRetriesTurnedOff_ReturnsTheFirstRefusal()
+    {
+        var (client, handler) = Create(0, (HttpStatusCode.BadRequest, GraphError(130429)), (HttpStatusCode.OK, Accepted));
+
+        var outcome = await client.SendTemplateAsync("106540352242922", Message);
+
+        Assert.Equal(130429, Assert.IsType<SendOutcome.Refused>(outcome).Error.Code);
+        handler.Protected().Verify("SendAsync", Times.Once(), ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Send_NonGraphErrorBody_IsClassifiedByStatus()
     {
         var (client, _) = Create((HttpStatusCode.Forbidden, "<html>denied</html>"));
@@ -108,7 +119,10 @@ public sealed class CloudApiClientTests
         Assert.Contains("\"parameters\":[{\"type\":\"text\",\"text\":\"Ana\"}]", body);
     }
 
-    private static (CloudApiClient Client, Mock<HttpMessageHandler> Handler) Create(params (HttpStatusCode Status, string Body)[] answers)
+    private static (CloudApiClient Client, Mock<HttpMessageHandler> Handler) Create(params (HttpStatusCode Status, string Body)[] answers) =>
+        Create(3, answers);
+
+    private static (CloudApiClient Client, Mock<HttpMessageHandler> Handler) Create(int retries, params (HttpStatusCode Status, string Body)[] answers)
     {
         var queue = new Queue<(HttpStatusCode Status, string Body)>(answers);
         var handler = new Mock<HttpMessageHandler>();
@@ -119,10 +133,10 @@ public sealed class CloudApiClientTests
                 var (status, body) = queue.Dequeue();
                 return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             });
-        return (CreateClient(handler.Object), handler);
+        return (CreateClient(handler.Object, retries), handler);
     }
 
-    private static CloudApiClient CreateClient(HttpMessageHandler handler)
+    private static CloudApiClient CreateClient(HttpMessageHandler handler, int retries = 3)
     {
         var settings = new WhatsAppOptions
         {
@@ -130,6 +144,7 @@ public sealed class CloudApiClientTests
             AccessToken = "token",
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxInProcessRetryDelay = TimeSpan.FromSeconds(2),
+            MaxSendRetries = retries,
         };
         var monitor = Mock.Of<IOptionsMonitor<WhatsAppOptions>>(m => m.CurrentValue == settings);
         var resilience = new CloudApiResilience(Options.Create(settings), TimeProvider.System);

@@ -5,19 +5,19 @@ using WhatsAppCampaigns.IntegrationTests.Sending.Support;
 
 namespace WhatsAppCampaigns.IntegrationTests.Sending;
 
-/// <summary>Opt-outs arriving while the campaign's messages are queued (suite: 400; the 5,000 in the benchmark).</summary>
+/// <summary>Opt-outs arriving, through the real consent ledger, while the campaign's messages are queued (suite: 400).</summary>
 public sealed class OptOutTests
 {
     [Fact]
     public async Task OptOutsWhileQueued_NoOneReceivesAMessageAfterTheirOptOutWasAcknowledged()
     {
         await using var world = new SenderWorld(limit: null);
-        var processor = (await world.StartHostAsync()).Get<SendProcessor>();
+        var host = await world.StartHostAsync(realConsent: true);
+        var processor = host.Get<SendProcessor>();
+        var consent = host.Get<IConsentLedger>();
         var recipients = Enumerable.Range(0, 400).Select(SenderWorld.Recipient).ToArray();
-        foreach (var recipient in recipients)
-        {
-            world.Consent.OptIn(recipient, world.Clock.GetUtcNow().AddDays(-1));
-        }
+        await Parallel.ForEachAsync(recipients, async (recipient, ct) => await consent.RecordAsync(
+            recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", world.Clock.GetUtcNow().AddDays(-1)), ct));
 
         var acknowledged = new ConcurrentDictionary<string, bool>();
         var violations = new ConcurrentQueue<string>();
@@ -35,7 +35,7 @@ public sealed class OptOutTests
         var sending = SenderLoops.DrainAsync(world.Queue, [processor], 16);
         foreach (var recipient in recipients.Where((_, i) => i % 3 == 0).Reverse())
         {
-            await world.Consent.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "whatsapp_keyword", world.Clock.GetUtcNow(), "STOP"));
+            await consent.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "whatsapp_keyword", world.Clock.GetUtcNow(), "STOP"));
             acknowledged[recipient] = true;
             await Task.Yield();
         }

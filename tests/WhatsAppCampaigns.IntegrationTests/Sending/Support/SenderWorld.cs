@@ -70,7 +70,8 @@ public sealed class SenderWorld : IAsyncDisposable
     public static string Recipient(int i) => $"+52155{10_000_000 + i}";
 
     /// <param name="simulator">Send through the real Graph client to this simulator instead of <see cref="Graph"/>.</param>
-    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null, CloudApiSimulatorHost? simulator = null)
+    /// <param name="realConsent">Use the real consent ledger on Azurite instead of <see cref="Consent"/>.</param>
+    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null, CloudApiSimulatorHost? simulator = null, bool realConsent = false)
     {
         var values = new Dictionary<string, string?>(CoreServices.DefaultSettings(Prefix))
         {
@@ -94,7 +95,11 @@ public sealed class SenderWorld : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<IConsentLedger>(Consent);
+                if (!realConsent)
+                {
+                    services.AddSingleton<IConsentLedger>(Consent);
+                }
+
                 services.AddSingleton<IContactDirectory>(Contacts);
                 services.AddSingleton<ICustomerServiceWindows>(Windows);
                 services.AddSingleton<IAccountSignals>(Signals);
