@@ -11,7 +11,7 @@ public sealed class FunctionDeclarationTests
     /// <summary>One row per function: name, trigger type, and the trigger properties that must hold.</summary>
     public static readonly TheoryData<string, string, string> Expected = new()
     {
-        { "Health_Http", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
+        { "Health_Check", "httpTrigger", "route=health;methods=get;authLevel=Anonymous" },
         { "Contacts_Upsert", "httpTrigger", "route=contacts/{phone};methods=put;authLevel=Function" },
         { "Contacts_Get", "httpTrigger", "route=contacts/{phone};methods=get;authLevel=Function" },
         { "Contacts_Erase", "httpTrigger", "route=contacts/{phone};methods=delete;authLevel=Function" },
@@ -38,8 +38,8 @@ public sealed class FunctionDeclarationTests
         { "Campaign_FanOutPageActivity", "activityTrigger", "" },
         { "Campaign_FinishActivity", "activityTrigger", "" },
         { "Sends_Process", "queueTrigger", "queueName=wa-sends" },
-        { "Sends_DeadLetters_Http", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
-        { "Sends_ReplayDeadLetter_Http", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },
+        { "Sends_ListDeadLetters", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
+        { "Sends_ReplayDeadLetter", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },
     };
 
     private static readonly IReadOnlyDictionary<string, JsonObject> Metadata = FunctionsMetadata.Load();

@@ -4,9 +4,9 @@ using WhatsAppCampaigns.Api.Sending;
 
 namespace WhatsAppCampaigns.Functions.Functions.Http;
 
-public sealed class Sends_DeadLetters_Http(DeadLetterEndpoints endpoints)
+public sealed class Sends_ListDeadLetters(DeadLetterEndpoints endpoints)
 {
-    [Function(nameof(Sends_DeadLetters_Http))]
+    [Function(nameof(Sends_ListDeadLetters))]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = DeadLetterEndpoints.ListRoute)] HttpRequest request,
         CancellationToken cancellationToken) =>

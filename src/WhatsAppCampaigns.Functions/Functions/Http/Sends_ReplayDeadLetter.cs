@@ -4,9 +4,9 @@ using WhatsAppCampaigns.Api.Sending;
 
 namespace WhatsAppCampaigns.Functions.Functions.Http;
 
-public sealed class Sends_ReplayDeadLetter_Http(DeadLetterEndpoints endpoints)
+public sealed class Sends_ReplayDeadLetter(DeadLetterEndpoints endpoints)
 {
-    [Function(nameof(Sends_ReplayDeadLetter_Http))]
+    [Function(nameof(Sends_ReplayDeadLetter))]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = DeadLetterEndpoints.ReplayRoute)] HttpRequest request,
         string id,

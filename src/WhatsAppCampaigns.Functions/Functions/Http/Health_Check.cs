@@ -4,9 +4,9 @@ using WhatsAppCampaigns.Api.Health;
 
 namespace WhatsAppCampaigns.Functions.Functions.Http;
 
-public sealed class Health_Http(HealthEndpoint endpoint)
+public sealed class Health_Check(HealthEndpoint endpoint)
 {
-    [Function(nameof(Health_Http))]
+    [Function(nameof(Health_Check))]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthEndpoint.Route)] HttpRequest request,
         CancellationToken cancellationToken) =>
