@@ -112,7 +112,8 @@ public sealed class SendPipeline(
     /// <summary>Every check on a claimed message; null when it was skipped or deferred, else what to send.</summary>
     private async Task<(SendAttempt, TemplateMessage)?> PrepareClaimedAsync(SendRequest request, MessageKey key, string token, CampaignState? state, CancellationToken ct)
     {
-        if (state is CampaignState.Cancelled or CampaignState.Completed || (state is null && !request.CampaignId.StartsWith(ReminderPrefix, StringComparison.Ordinal)))
+        // Completed means the fan-out has enqueued everyone: what it enqueued is still to be sent. Only cancel drops.
+        if (state is CampaignState.Cancelled || (state is null && !request.CampaignId.StartsWith(ReminderPrefix, StringComparison.Ordinal)))
         {
             await recorder.SkipAsync(request, key, state is null ? "campaign_unknown" : "campaign_" + state.Value.ToString().ToLowerInvariant(), ct);
             return null;

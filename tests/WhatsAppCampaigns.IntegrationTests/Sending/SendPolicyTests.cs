@@ -45,6 +45,24 @@ public sealed class SendPolicyTests
         Assert.Equal(people.Count, world.Graph.Accepted.Count);
     }
 
+    [Theory]
+    [InlineData(Core.Campaigns.CampaignState.Running, 1)]
+    [InlineData(Core.Campaigns.CampaignState.Completed, 1)]
+    [InlineData(Core.Campaigns.CampaignState.Cancelled, 0)]
+    public async Task CampaignState_OnlyCancelDropsQueuedMessages_CompletedFanOutStillSends(Core.Campaigns.CampaignState state, int expectedSends)
+    {
+        await using var world = new SenderWorld(limit: null, Now);
+        var processor = (await world.StartHostAsync()).Get<SendProcessor>();
+        var recipient = SenderWorld.Recipient(7);
+        world.Consent.OptIn(recipient, Now.AddDays(-1));
+        world.Campaigns.Set("flash", state);
+
+        await world.EnqueueAsync([SenderWorld.Request(recipient, campaign: "flash")]);
+        await SenderLoops.DrainAsync(world.Queue, [processor], 1);
+
+        Assert.Equal(expectedSends, world.Graph.Accepted.Count);
+    }
+
     [Fact]
     public async Task FrequencyCap_SecondMarketingMessageWithin24h_WaitsUntilTheFirstIsADayOld()
     {
