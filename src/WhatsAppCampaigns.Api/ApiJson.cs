@@ -10,6 +10,9 @@ public static class ApiJson
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Responses are application/json, never embedded in HTML: E.164's "+" need not become "\u002B".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static bool IsJson(Microsoft.AspNetCore.Http.HttpRequest request) =>

@@ -8,11 +8,6 @@ public static class JsonBody
 {
     public const int DefaultMaxBytes = 256 * 1024;
 
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct, int maxBytes = DefaultMaxBytes)
         where T : class
     {
@@ -46,7 +41,7 @@ public static class JsonBody
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), Options);
+            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), ApiJson.Options);
             return value is null ? (null, ApiProblems.BadRequest("empty_body", "The request body is null.")) : (value, null);
         }
         catch (JsonException ex)
