@@ -23,7 +23,7 @@ public static partial class ContactValidator
 
         if (!PhoneNumberNormalizer.TryNormalize(input.Phone, country, out var phone))
         {
-            Add("phone", "must be a valid mobile number, in E.164 (+5215512345678) or national form with a country");
+            Add("phone", "must be a valid mobile number, in E.164 (+525512345678) or national form with a country");
         }
 
         var timeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? null : input.TimeZone.Trim();
