@@ -58,5 +58,7 @@ public static class CampaignView
         failed = funnel.Failed,
         failedByCode = funnel.FailedByCode,
         optedOutAfter = funnel.Get(OptedOutAfterCounter),
+        converted = funnel.Converted,
+        revenueMinorByCurrency = funnel.RevenueMinor,
     };
 }

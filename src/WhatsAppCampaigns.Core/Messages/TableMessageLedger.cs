@@ -150,21 +150,20 @@ public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
 
             var message = await ReadAsync(key, cancellationToken);
             var variant = message?.GetString(nameof(MessageRecord.Variant));
-            var names = new List<string> { "converted" };
             var revenue = $"revenue_{FunnelCounters.Sanitize(conversion.Currency.ToUpperInvariant())}";
+            var counters = new List<(string Name, long By)> { ("converted", 1), (revenue, conversion.AmountMinor) };
             if (!string.IsNullOrEmpty(variant))
             {
-                names.Add($"v_{FunnelCounters.Sanitize(variant)}_converted");
+                var prefix = $"v_{FunnelCounters.Sanitize(variant)}_";
+                counters.AddRange(counters.ToArray().Select(c => (prefix + c.Name, c.By)));
             }
 
             var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: cancellationToken);
             var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
-            foreach (var name in names)
+            foreach (var (name, by) in counters)
             {
-                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + 1;
+                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + by;
             }
-
-            counterRow[revenue] = (counterRow.GetInt64(revenue) ?? 0) + conversion.AmountMinor;
             var marker = new TableEntity(partition, markerKey)
             {
                 ["Recipient"] = key.Recipient,

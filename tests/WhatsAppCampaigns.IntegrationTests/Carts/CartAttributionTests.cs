@@ -73,6 +73,19 @@ public sealed class CartAttributionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConversionOfAVariantsMessage_CountsForThatVariant()
+    {
+        var key = new MessageKey("ab-test", Phone);
+        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, T0, Variant: "B"));
+        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Read, T0.AddMinutes(5)));
+
+        await _carts.Events.HandleAsync(Ordered("v1", Phone, T0.AddHours(2), "o-v1", 25m), default);
+
+        var variant = (await Ledger.GetFunnelAsync("ab-test")).ForVariant("B");
+        Assert.Equal((1, 2500L), (variant.Converted, variant.RevenueMinor["MXN"]));
+    }
+
+    [Fact]
     public async Task RecoveredRevenue_PerStep_MatchesTheOrdersSent()
     {
         var expected = new Dictionary<int, long>();
