@@ -34,11 +34,11 @@ public sealed class CampaignFanOutTests(ITestOutputHelper output)
     {
         var queue = new RecordingSendQueue();
         queue.FailingCalls.UnionWith([250, 1_100, 1_101]); // inside the first and the third page
-        await using var harness = await CampaignHarness.StartAsync(queue, pageSize: 500);
+        await using var harness = await CampaignHarness.StartAsync(queue, pageSize: 500, inMemoryConsent: true);
         var phones = await harness.SeedContactsAsync(2_000);
 
         var id = await harness.LaunchAsync(CampaignHarness.Draft());
-        var done = await harness.WaitForCompletionAsync(id);
+        var done = await harness.WaitForCompletionAsync(id, seconds: 120);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(3, queue.FailuresThrown);

@@ -124,7 +124,7 @@ public sealed class CampaignHarness : IAsyncDisposable
         return result.Campaign!.Id;
     }
 
-    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string campaignId, int seconds = 60)
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string campaignId, int seconds = 120)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         return await Client.WaitForInstanceCompletionAsync(campaignId, getInputsAndOutputs: true, timeout.Token);

@@ -4,8 +4,8 @@ using WhatsAppCampaigns.Core.Consent;
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
 
 /// <summary>
-/// Consent by phone and scope, latest change wins. Only the 10,000-recipient fan-out test uses it: seeding and reading
-/// 10,000 consents through the real ledger on Azurite would make that test about consent storage, which has its own tests.
+/// Consent by phone and scope, latest change wins. Only the fan-out volume and retry tests use it: seeding and reading
+/// thousands of consents through the real ledger on Azurite would make them about consent storage, which has its own tests.
 /// </summary>
 public sealed class InMemoryConsentLedger : IConsentLedger
 {
