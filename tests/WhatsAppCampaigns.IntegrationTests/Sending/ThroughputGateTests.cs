@@ -27,7 +27,7 @@ public sealed class ThroughputGateTests
         ];
 
         var sends = new ConcurrentQueue<DateTimeOffset>();
-        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2.5);
+        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
         await Task.WhenAll(gates.SelectMany(gate => Enumerable.Range(0, 4).Select(async _ =>
         {
             while (DateTimeOffset.UtcNow < until)
@@ -40,10 +40,10 @@ public sealed class ThroughputGateTests
         })));
 
         var times = sends.Order().ToArray();
-        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
-        Assert.True(busiest <= Rate, $"{busiest} sends in one sliding second");
         // The achieved share of the rate depends on how busy the machine is (late slots are dropped, never bunched):
         // the benchmark measures it against the simulator; here it only has to make progress.
-        Assert.True(times.Length >= Rate / 2, $"only {times.Length} sends in 2.5 s");
+        Assert.True(times.Length >= Rate / 2, $"only {times.Length} sends in 5 s");
+        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.True(busiest <= Rate, $"{busiest} sends in one sliding second");
     }
 }
