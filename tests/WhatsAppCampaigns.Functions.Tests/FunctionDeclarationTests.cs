@@ -37,6 +37,7 @@ public sealed class FunctionDeclarationTests
         { "Campaign_StartActivity", "activityTrigger", "" },
         { "Campaign_FanOutPageActivity", "activityTrigger", "" },
         { "Campaign_FinishActivity", "activityTrigger", "" },
+        { "Campaign_DecideActivity", "activityTrigger", "" },
         { "Sends_Process", "queueTrigger", "queueName=wa-sends" },
         { "Sends_ListDeadLetters", "httpTrigger", "route=sends/dead-letters;methods=get;authLevel=Function" },
         { "Sends_ReplayDeadLetter", "httpTrigger", "route=sends/dead-letters/{id}/replay;methods=post;authLevel=Function" },
