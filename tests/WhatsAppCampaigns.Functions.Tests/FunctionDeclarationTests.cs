@@ -33,6 +33,7 @@ public sealed class FunctionDeclarationTests
         { "Campaigns_Pause", "httpTrigger", "route=campaigns/{id}/pause;methods=post;authLevel=Function" },
         { "Campaigns_Resume", "httpTrigger", "route=campaigns/{id}/resume;methods=post;authLevel=Function" },
         { "Campaigns_Cancel", "httpTrigger", "route=campaigns/{id}/cancel;methods=post;authLevel=Function" },
+        { "Campaigns_Winner", "httpTrigger", "route=campaigns/{id}/winner;methods=post;authLevel=Function" },
         { "Campaign_Orchestrator", "orchestrationTrigger", "" },
         { "Campaign_StartActivity", "activityTrigger", "" },
         { "Campaign_FanOutPageActivity", "activityTrigger", "" },

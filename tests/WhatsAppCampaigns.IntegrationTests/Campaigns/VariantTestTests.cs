@@ -47,6 +47,40 @@ public sealed class VariantTestTests
         Assert.Contains(sample, s => s.Variant == "b");
         Assert.All(rest, s => Assert.Equal(("b", TemplateB), (s.Variant, s.TemplateName)));
         Assert.Equal(2_000, done.ReadOutputAs<CampaignRunStatus>()!.Totals.Enqueued);
+
+        var view = (await CampaignControlTests.BodyOf(await CampaignControlTests.Endpoint(harness).GetAsync(id, harness.Client, default))).GetProperty("test");
+        Assert.Equal("b", view.GetProperty("decision").GetProperty("winner").GetString());
+        Assert.Equal(TestOutcomes.ClearWinner, view.GetProperty("decision").GetProperty("outcome").GetString());
+        Assert.Equal(record.Decision.DecidedAt, view.GetProperty("decision").GetProperty("decidedAt").GetDateTimeOffset());
+        var decidedB = view.GetProperty("decision").GetProperty("variants").GetProperty("b");
+        Assert.Equal(b.Sample, decidedB.GetProperty("sample").GetInt64());
+        Assert.Equal(b.Low, decidedB.GetProperty("confidenceInterval")[0].GetDouble(), 9);
+        Assert.Equal(b.High, decidedB.GetProperty("confidenceInterval")[1].GetDouble(), 9);
+        Assert.True(view.GetProperty("current").GetProperty("b").GetProperty("sample").GetInt64() > b.Sample); // the rest counts under b too
+    }
+
+    [Fact]
+    public async Task PickWinner_DuringTheWindow_EndsItAndSendsThePickToTheRest()
+    {
+        await using var harness = await StartAsync(readPerTwenty: new() { ["a"] = 4, ["b"] = 7 });
+        var phones = await harness.SeedContactsAsync(600);
+        var api = CampaignControlTests.Endpoint(harness);
+        var id = await harness.LaunchAsync(Draft(new TestPlan(0.5, TimeSpan.FromHours(4), MinSamplePerVariant: 10)));
+        var definition = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!.Definition;
+        var sampleSize = phones.Count(p => TestAssignment.GroupOf(definition, p) == TestGroup.Sample);
+        await harness.WaitForStatusAsync(id, s => s.Totals.Enqueued == sampleSize);
+
+        Assert.Equal(400, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"c"}"""), harness.Client, default)));
+        var picked = await CampaignControlTests.BodyOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"a"}"""), harness.Client, default));
+        var done = await harness.WaitForCompletionAsync(id);
+
+        Assert.Equal("a", picked.GetProperty("winner").GetString());
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
+        Assert.Equal(("a", TestOutcomes.PickedManually), (record.Decision!.Winner, record.Decision.Outcome));
+        CampaignFanOutTests.AssertExactlyOnce(harness.Queue, phones);
+        Assert.All(harness.Queue.Sent.Where(s => TestAssignment.GroupOf(definition, s.Recipient) == TestGroup.Rest), s => Assert.Equal("a", s.Variant));
+        Assert.Equal(409, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"b"}"""), harness.Client, default)));
     }
 
     [Fact]
