@@ -135,6 +135,25 @@ public sealed class VariantTestTests
         Assert.Equal(holdout.Length, totals.Skipped[SkipReasons.Holdout]);
     }
 
+    [Fact]
+    public async Task Launch_WithABadTestPlan_Is400WithTheFieldsAndStoresNothing()
+    {
+        await using var harness = await CampaignHarness.StartAsync();
+        var body = """
+            {"name":"spring","template":{"name":"spring_sale","language":"en_US"},"audience":{"anyOf":["vip"]},
+             "parameters":[{"attribute":"first_name","default":"there"}],
+             "test":{"sampleShare":1.5,"windowHours":0,"metric":"clicks","defaultVariant":"z"}}
+            """;
+
+        var problem = await CampaignControlTests.BodyOf(await CampaignControlTests.Endpoint(harness).CreateAsync(LaunchPolicyTests.Request(body), harness.Client, default));
+
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["test.defaultVariant", "test.metric", "test.sampleShare", "test.variants", "test.windowHours"], fields);
+        Assert.Empty(harness.Queue.Sent);
+    }
+
     private static async Task<CampaignHarness> StartAsync(Dictionary<string, int> readPerTwenty, Dictionary<string, int>? failPerTwenty = null)
     {
         var queue = new RecordingSendQueue();
