@@ -153,4 +153,20 @@ public sealed class CampaignOrchestratorTests
         Assert.Equal("Cancelled", result.State);
         Assert.DoesNotContain(CampaignTaskNames.DecideActivity, fake.Called);
     }
+
+    [Fact]
+    public async Task VariantTest_WinnerPickedBeforeTheScheduledStart_DoesNotStartEarly_AndSkipsTheWindow()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now);
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, new CampaignRunInput("c1", Now.AddHours(2), 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) });
+
+        fake.Signal(CampaignSignals.Winner);
+
+        Assert.False(run.IsCompleted);
+        Assert.Empty(fake.Pages);
+        fake.Timer.SetResult();
+        await run;
+        Assert.Equal([Now.AddHours(2)], fake.TimerAt); // no window timer: the pick ended it
+        Assert.Contains(fake.Pages, p => p is { Phase: FanOutPhases.Rest, Winner: "b" });
+    }
 }

@@ -23,7 +23,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
 
         if (!run.Started)
         {
-            var beforeStart = run.StartAt is { } startAt ? await WaitUntilAsync(context, inbox, run, startAt.UtcDateTime, CampaignState.Scheduled) : run;
+            var beforeStart = run.StartAt is { } startAt ? await WaitUntilAsync(context, inbox, run, startAt.UtcDateTime, testWindow: false) : run;
             if (beforeStart is null)
             {
                 return await FinishAsync(context, run, cancelled: true);
@@ -43,7 +43,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
         {
             if (run.Phase == FanOutPhases.Sample && run.DecideAt is { } decideAt)
             {
-                var waited = run.WinnerPicked ? run : await WaitUntilAsync(context, inbox, run, decideAt, CampaignState.Running);
+                var waited = run.WinnerPicked ? run : await WaitUntilAsync(context, inbox, run, decideAt, testWindow: true);
                 if (waited is null)
                 {
                     return await FinishAsync(context, run, cancelled: true);
@@ -113,15 +113,18 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
     }
 
     /// <summary>Waits for a durable timer (the scheduled start, a test's observation window), handling signals meanwhile.</summary>
-    /// <returns>The input with pause toggles applied, or null if cancelled while waiting. A picked winner ends the wait.</returns>
-    private static async Task<CampaignRunInput?> WaitUntilAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run, DateTime until, CampaignState showing)
+    /// <returns>
+    /// The input with pause toggles applied, or null if cancelled while waiting. A picked winner ends a test's window
+    /// (<paramref name="testWindow"/>) but not the wait for a scheduled start (it is remembered for later).
+    /// </returns>
+    private static async Task<CampaignRunInput?> WaitUntilAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run, DateTime until, bool testWindow)
     {
         if (until <= context.CurrentUtcDateTime)
         {
             return run;
         }
 
-        context.SetCustomStatus(Status(run, showing));
+        context.SetCustomStatus(Status(run, testWindow ? CampaignState.Running : CampaignState.Scheduled));
         using var cancelTimer = new CancellationTokenSource();
         var timer = context.CreateTimer(until, cancelTimer.Token);
         while (true)
@@ -132,13 +135,15 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
             }
 
             var signal = await inbox.TakeAsync();
-            if (signal is CampaignSignals.Cancel or CampaignSignals.Winner)
+            if (signal == CampaignSignals.Cancel || (signal == CampaignSignals.Winner && testWindow))
             {
                 cancelTimer.Cancel();
                 return signal == CampaignSignals.Cancel ? null : run with { WinnerPicked = true };
             }
 
-            run = run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
+            run = signal == CampaignSignals.Winner
+                ? run with { WinnerPicked = true }
+                : run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
         }
     }
 
