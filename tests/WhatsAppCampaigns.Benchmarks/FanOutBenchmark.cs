@@ -70,7 +70,8 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
             new DurableTaskTestHostOptions
             {
                 LoggerFactory = NullLoggerFactory.Instance,
-                ConfigureServices = s => s.AddSingleton(core.GetRequiredService<CampaignFanOut>()).AddSingleton(core.GetRequiredService<CampaignLifecycle>()),
+                ConfigureServices = s => s.AddSingleton(core.GetRequiredService<CampaignFanOut>()).AddSingleton(core.GetRequiredService<CampaignLifecycle>())
+                    .AddSingleton(core.GetRequiredService<WhatsAppCampaigns.Core.Campaigns.Testing.VariantTestDecider>()),
             });
         GC.Collect();
         var sampler = new MemorySampler();

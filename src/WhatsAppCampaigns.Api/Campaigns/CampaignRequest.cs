@@ -27,6 +27,9 @@ public sealed class CampaignRequest
     public FrequencyCapRequest? FrequencyCap { get; set; }
 
     public List<string>? PhoneNumberIds { get; set; }
+
+    /// <summary>Omitted: no test, variants split by weight over the whole audience.</summary>
+    public TestPlanRequest? Test { get; set; }
 }
 
 public sealed class TemplateReference

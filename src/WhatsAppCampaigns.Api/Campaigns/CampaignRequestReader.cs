@@ -57,6 +57,7 @@ public static partial class CampaignRequestReader
             }
         }
 
+        var test = request.Test?.Read(variants, Error);
         var policy = ReadPolicy(request, Error);
         var numbers = request.PhoneNumberIds ?? [];
         if (numbers.Any(n => !NumericId().IsMatch(n)))
@@ -70,7 +71,7 @@ public static partial class CampaignRequestReader
         }
 
         var segment = new Segment(audience.AllOf, audience.AnyOf, audience.NoneOf, audience.Countries, audience.Attributes).Normalized();
-        return (new CampaignDraft(request.Name!.Trim(), kind!.Value, variants, segment, parameters, request.StartAt, policy!, numbers), []);
+        return (new CampaignDraft(request.Name!.Trim(), kind!.Value, variants, segment, parameters, request.StartAt, policy!, numbers, test), []);
     }
 
     private static List<CampaignVariant> ReadVariants(CampaignRequest request, Action<string, string> error)

@@ -1,4 +1,5 @@
 using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Messages;
 
 namespace WhatsAppCampaigns.Api.Campaigns;
@@ -7,7 +8,7 @@ namespace WhatsAppCampaigns.Api.Campaigns;
 public static class CampaignView
 {
     /// <summary>The message ledger counter for recipients who opted out after receiving the campaign.</summary>
-    public const string OptedOutAfterCounter = "opted_out_after";
+    public const string OptedOutAfterCounter = VariantTestDecider.OptedOutAfterCounter;
 
     public static object Create(CampaignRecord record, FanOutTotals totals, int? generation, CampaignFunnel funnel)
     {
@@ -27,8 +28,53 @@ public static class CampaignView
             variants = campaign.Variants.ToDictionary(
                 v => v.Name,
                 v => new { template = v.TemplateName, language = v.Language, weight = v.Weight, funnel = Funnel(campaign.Variants.Count > 1 ? funnel.ForVariant(v.Name) : funnel) }),
+            test = Test(record, funnel),
         };
     }
+
+    /// <summary>
+    /// The plan; each variant's sample size and metric with its confidence interval, now (from the live funnel) and as
+    /// decided; and the decision with when it was made. Null for a campaign without a test.
+    /// </summary>
+    private static object? Test(CampaignRecord record, CampaignFunnel funnel)
+    {
+        if (record.Definition.Test is not { } plan)
+        {
+            return null;
+        }
+
+        var now = VariantDecisionRule.Decide(plan, VariantTestDecider.Counts(record.Definition, funnel), DateTimeOffset.MinValue);
+        return new
+        {
+            sampleShare = plan.SampleShare,
+            holdoutShare = plan.HoldoutShare,
+            windowHours = plan.Window.TotalHours,
+            metric = plan.Metric == TestMetric.ConversionRate ? "conversion_rate" : "read_rate",
+            confidence = plan.Confidence,
+            minSamplePerVariant = plan.MinSamplePerVariant,
+            defaultVariant = plan.DefaultVariant,
+            current = now.Variants.ToDictionary(v => v.Name, Stats),
+            decision = record.Decision is not { } d ? null : new
+            {
+                winner = d.Winner,
+                outcome = d.Outcome,
+                pValue = d.PValue,
+                decidedAt = d.DecidedAt,
+                variants = d.Variants.ToDictionary(v => v.Name, Stats),
+            },
+        };
+    }
+
+    private static object Stats(VariantStats v) => new
+    {
+        sample = v.Sample,
+        successes = v.Successes,
+        rate = v.Rate,
+        confidenceInterval = new[] { v.Low, v.High },
+        optOutRate = v.OptOutRate,
+        failureRate = v.FailureRate,
+        dropped = v.Dropped,
+    };
 
     private static object Progress(long audienceSize, long enqueued, IReadOnlyDictionary<string, long> skippedAtFanOut, CampaignFunnel funnel)
     {

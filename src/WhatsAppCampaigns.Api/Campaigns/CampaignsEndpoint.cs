@@ -3,19 +3,21 @@ using Microsoft.DurableTask.Client;
 using WhatsAppCampaigns.Api.Problems;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Messages;
 
 namespace WhatsAppCampaigns.Api.Campaigns;
 
 /// <summary>
 /// <c>POST /api/campaigns</c> (launch, 202 + status URL), <c>GET /api/campaigns/{id}</c>, and
-/// <c>POST /api/campaigns/{id}/pause|resume|cancel</c>. The Durable client comes from the host (a binding in Functions).
+/// <c>POST /api/campaigns/{id}/pause|resume|cancel</c>, and <c>POST /api/campaigns/{id}/winner</c> (end a variant test early). The Durable client comes from the host (a binding in Functions).
 /// </summary>
 public sealed class CampaignsEndpoint(
     CampaignLauncher launcher,
     ICampaignStore campaigns,
     CampaignControl control,
     IMessageLedger ledger,
+    VariantTestDecider decider,
     TimeProvider clock)
 {
     public const string Route = "campaigns";
@@ -23,6 +25,7 @@ public sealed class CampaignsEndpoint(
     public const string PauseRoute = "campaigns/{id}/pause";
     public const string ResumeRoute = "campaigns/{id}/resume";
     public const string CancelRoute = "campaigns/{id}/cancel";
+    public const string WinnerRoute = "campaigns/{id}/winner";
 
     public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken ct)
     {
@@ -70,6 +73,54 @@ public sealed class CampaignsEndpoint(
     public Task<IResult> CancelAsync(string id, DurableTaskClient durable, CancellationToken ct) => CommandAsync(id, CampaignCommand.Cancel, durable, ct);
 
     /// <summary>
+    /// Body <c>{"variant":"b"}</c>: records the winner by hand (its numbers as they stand), then signals the orchestration,
+    /// which ends the observation window and sends the winner to the rest once the sample is out.
+    /// </summary>
+    public async Task<IResult> PickWinnerAsync(string id, HttpRequest request, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await RequestBody.ReadAsync<WinnerRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var record = await campaigns.GetAsync(id, ct);
+        if (record is null)
+        {
+            return ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.");
+        }
+
+        if (record.Definition.Test is null)
+        {
+            return ApiProblems.Conflict("no_variant_test", "This campaign has no variant test.");
+        }
+
+        if (record.Definition.Variants.All(v => v.Name != body!.Variant))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["variant"] = ["Must name one of the campaign's variants."] });
+        }
+
+        if (record.State == CampaignState.Cancelled)
+        {
+            return ApiProblems.Conflict("invalid_state", "A cancelled campaign has no winner to send.");
+        }
+
+        var decision = await decider.PickAsync(id, body!.Variant!, ct);
+        if (decision is null)
+        {
+            return ApiProblems.Conflict("already_decided", "The variant test has been decided already.");
+        }
+
+        var instance = await durable.GetInstanceAsync(id, ct);
+        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            await durable.RaiseEventAsync(id, CampaignTaskNames.ControlEvent, CampaignSignals.Winner, ct);
+        }
+
+        return Results.Ok(new { id, winner = decision.Winner, outcome = decision.Outcome, decidedAt = decision.DecidedAt });
+    }
+
+    /// <summary>
     /// The row changes first, so senders obey within the state cache's few seconds, also for messages already queued;
     /// then the orchestration is signalled so the fan-out stops or goes on.
     /// </summary>
@@ -96,4 +147,10 @@ public sealed class CampaignsEndpoint(
 
         return Results.Ok(new { id, state = record.State.ToString().ToLowerInvariant() });
     }
+}
+
+/// <summary>The body of <c>POST /api/campaigns/{id}/winner</c>.</summary>
+public sealed class WinnerRequest
+{
+    public string? Variant { get; set; }
 }

@@ -20,6 +20,7 @@ public enum CampaignKind
 /// <param name="Variants">One or more templates; recipients are split by weight, stably per recipient.</param>
 /// <param name="Parameters">Body parameters in order (<c>{{1}}</c>, <c>{{2}}</c>, …).</param>
 /// <param name="PhoneNumberIds">Sending numbers; empty = the sender's pool.</param>
+/// <param name="Test">A variant test on a sample before the winner goes to the rest; null = variants split by weight.</param>
 public sealed record CampaignDefinition(
     string Id,
     string Name,
@@ -31,7 +32,8 @@ public sealed record CampaignDefinition(
     DateTimeOffset? StartAt,
     SendPolicy Policy,
     IReadOnlyList<string> PhoneNumberIds,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    Testing.TestPlan? Test = null);
 
 public sealed record CampaignVariant(string Name, string TemplateName, string Language, int Weight = 1);
 

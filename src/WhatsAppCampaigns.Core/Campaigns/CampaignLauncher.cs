@@ -15,7 +15,8 @@ public sealed record CampaignDraft(
     IReadOnlyList<ParameterMapping> Parameters,
     DateTimeOffset? StartAt,
     Sending.SendPolicy Policy,
-    IReadOnlyList<string> PhoneNumberIds);
+    IReadOnlyList<string> PhoneNumberIds,
+    Testing.TestPlan? Test = null);
 
 public sealed record LaunchResult(CampaignDefinition? Campaign, IReadOnlyList<PolicyViolation> Violations);
 
@@ -39,11 +40,15 @@ public sealed partial class CampaignLauncher(
         var now = clock.GetUtcNow();
         var campaign = new CampaignDefinition(
             Guid.NewGuid().ToString("N"), draft.Name, draft.Kind, category.Value, draft.Variants, draft.Audience,
-            draft.Parameters, draft.StartAt, draft.Policy, draft.PhoneNumberIds, now);
+            draft.Parameters, draft.StartAt, draft.Policy, draft.PhoneNumberIds, now, draft.Test);
         await campaigns.CreateAsync(new CampaignRecord(campaign, CampaignState.Scheduled, null, false, false, FanOutTotals.Zero, now), ct);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             CampaignTaskNames.Orchestrator,
-            new CampaignRunInput(campaign.Id, campaign.StartAt, options.Value.PagesPerGeneration),
+            new CampaignRunInput(campaign.Id, campaign.StartAt, options.Value.PagesPerGeneration)
+            {
+                Phase = campaign.Test is null ? null : FanOutPhases.Sample,
+                TestWindow = campaign.Test?.Window,
+            },
             new StartOrchestrationOptions(campaign.Id),
             ct);
         LogLaunched(logger, campaign.Id, campaign.Category.ToString(), campaign.StartAt);

@@ -40,6 +40,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<RecipientEvaluator>();
         services.AddSingleton<CampaignFanOut>();
         services.AddSingleton<CampaignLifecycle>();
+        services.AddSingleton<Testing.VariantTestDecider>();
         services.AddSingleton<LaunchPolicy>();
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignForecaster>();

@@ -10,10 +10,13 @@ namespace WhatsAppCampaigns.Core.Campaigns;
 /// <summary>Builds the queue message for one eligible recipient. Variant and number are picked stably per recipient, so a retried page builds the same message.</summary>
 public static class SendRequestFactory
 {
-    public static SendRequest Create(CampaignDefinition campaign, AudienceMember member)
+    /// <param name="winner">A variant test's winner, sent instead of the recipient's own pick (the rest phase).</param>
+    public static SendRequest Create(CampaignDefinition campaign, AudienceMember member, string? winner = null)
     {
         var hash = StableHash(campaign.Id, member.Phone);
-        var variant = PickVariant(campaign.Variants, hash);
+        var variant = winner is null
+            ? PickVariant(campaign.Variants, hash)
+            : campaign.Variants.FirstOrDefault(v => v.Name == winner) ?? throw new InvalidOperationException($"Campaign {campaign.Id} has no variant {winner}.");
         var values = TemplateParameters.Resolve(campaign.Parameters, member)
             ?? throw new InvalidOperationException("Recipient has a missing parameter: evaluate before building.");
         var components = values.Length == 0 ? Array.Empty<TemplateComponent>() : [TemplateComponent.Body(values)];

@@ -11,4 +11,5 @@ public static class SkipReasons
     public const string Undeliverable = "undeliverable";
     public const string ConsentNoticeAlreadySent = "consent_notice_already_sent";
     public const string HasMarketingConsent = "has_marketing_consent";
+    public const string Holdout = "holdout";
 }

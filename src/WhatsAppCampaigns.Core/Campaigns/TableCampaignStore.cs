@@ -86,6 +86,7 @@ public sealed class TableCampaignStore(StorageClients storage) : ICampaignStore
         ["FanOutComplete"] = r.FanOutComplete,
         ["Totals"] = JsonSerializer.Serialize(r.Totals, Json),
         ["StateUpdatedAt"] = r.UpdatedAt,
+        ["Decision"] = r.Decision is null ? null : JsonSerializer.Serialize(r.Decision, Json),
     };
 
     private static CampaignRecord ToRecord(TableEntity e) => new(
@@ -95,5 +96,6 @@ public sealed class TableCampaignStore(StorageClients storage) : ICampaignStore
         e.GetBoolean("Started") ?? false,
         e.GetBoolean("FanOutComplete") ?? false,
         JsonSerializer.Deserialize<FanOutTotals>(e.GetString("Totals") ?? "null", Json) ?? FanOutTotals.Zero,
-        e.GetDateTimeOffset("StateUpdatedAt") ?? default);
+        e.GetDateTimeOffset("StateUpdatedAt") ?? default,
+        e.GetString("Decision") is { } decision ? JsonSerializer.Deserialize<Testing.TestDecision>(decision, Json) : null);
 }

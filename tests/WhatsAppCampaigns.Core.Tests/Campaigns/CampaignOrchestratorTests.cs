@@ -1,5 +1,6 @@
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 
 namespace WhatsAppCampaigns.Core.Tests.Campaigns;
 
@@ -92,5 +93,80 @@ public sealed class CampaignOrchestratorTests
 
         Assert.Equal(1_000, result.Totals.Enqueued);
         Assert.Equal("Completed", result.State);
+    }
+
+    [Fact]
+    public async Task VariantTest_SendsTheSample_WaitsTheWindow_Decides_ThenSendsTheWinnerToTheRest()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now);
+        var input = new CampaignRunInput("c1", null, 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) };
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, input);
+
+        Assert.False(run.IsCompleted);
+        Assert.Equal([Now.AddHours(4)], fake.TimerAt);
+        Assert.All(fake.Pages, p => Assert.Equal((FanOutPhases.Sample, (string?)null), (p.Phase, p.Winner)));
+        Assert.Equal(2, fake.Pages.Count);
+        fake.Timer.SetResult();
+        var result = await run;
+
+        Assert.Equal([CampaignTaskNames.StartActivity, CampaignTaskNames.DecideActivity, CampaignTaskNames.FinishActivity], fake.Called);
+        Assert.Equal([0, 1, 2, 3], fake.Pages.Select(p => p.Page));
+        Assert.All(fake.Pages.Skip(2), p => Assert.Equal((FanOutPhases.Rest, "b"), (p.Phase, p.Winner)));
+        Assert.Equal("Completed", result.State);
+    }
+
+    [Fact]
+    public async Task VariantTest_WinnerSignal_EndsTheWindowEarly()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now);
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, new CampaignRunInput("c1", null, 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) });
+
+        fake.Decision = fake.Decision with { Winner = "a", Outcome = TestOutcomes.PickedManually };
+        fake.Signal(CampaignSignals.Winner);
+        await run;
+
+        Assert.Contains(fake.Pages, p => p is { Phase: FanOutPhases.Rest, Winner: "a" });
+    }
+
+    [Fact]
+    public async Task VariantTest_EveryVariantDropped_FinishesWithoutTheRest()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now) { Decision = new(null, TestOutcomes.AllDropped, null, [], DateTimeOffset.UnixEpoch) };
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, new CampaignRunInput("c1", null, 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) });
+
+        fake.Timer.SetResult();
+        await run;
+
+        Assert.All(fake.Pages, p => Assert.Equal(FanOutPhases.Sample, p.Phase));
+        Assert.Equal(CampaignTaskNames.FinishActivity, fake.Called[^1]);
+    }
+
+    [Fact]
+    public async Task VariantTest_CancelDuringTheWindow_FinishesCancelled_WithoutDeciding()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now);
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, new CampaignRunInput("c1", null, 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) });
+
+        fake.Signal(CampaignSignals.Cancel);
+        var result = await run;
+
+        Assert.Equal("Cancelled", result.State);
+        Assert.DoesNotContain(CampaignTaskNames.DecideActivity, fake.Called);
+    }
+
+    [Fact]
+    public async Task VariantTest_WinnerPickedBeforeTheScheduledStart_DoesNotStartEarly_AndSkipsTheWindow()
+    {
+        var fake = new OrchestrationContextFake(1_000, 500, Now);
+        var run = new CampaignOrchestrator().RunAsync(fake.Mock.Object, new CampaignRunInput("c1", Now.AddHours(2), 20) { Phase = FanOutPhases.Sample, TestWindow = TimeSpan.FromHours(4) });
+
+        fake.Signal(CampaignSignals.Winner);
+
+        Assert.False(run.IsCompleted);
+        Assert.Empty(fake.Pages);
+        fake.Timer.SetResult();
+        await run;
+        Assert.Equal([Now.AddHours(2)], fake.TimerAt); // no window timer: the pick ended it
+        Assert.Contains(fake.Pages, p => p is { Phase: FanOutPhases.Rest, Winner: "b" });
     }
 }

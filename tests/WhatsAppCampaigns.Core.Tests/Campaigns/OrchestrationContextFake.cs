@@ -5,6 +5,7 @@ using Moq;
 using Moq.Protected;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 
 namespace WhatsAppCampaigns.Core.Tests.Campaigns;
 
@@ -29,8 +30,10 @@ internal sealed class OrchestrationContextFake
             .Returns((TaskName _, object input, TaskOptions _) => { Activities++; return Task.FromResult(Page((FanOutPageRequest)input)); });
         Mock.Setup(c => c.CallActivityAsync<CampaignState>(It.IsAny<TaskName>(), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Returns((TaskName name, object _, TaskOptions _) => { Activities++; Called.Add(name.Name); return Task.FromResult(name.Name == CampaignTaskNames.FinishActivity ? CampaignState.Completed : CampaignState.Running); });
+        Mock.Setup(c => c.CallActivityAsync<TestDecision>(CampaignTaskNames.DecideActivity, It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Returns((TaskName name, object _, TaskOptions _) => { Activities++; Called.Add(name.Name); return Task.FromResult(Decision); });
         Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
-            .Returns((DateTime at, CancellationToken _) => { Timers++; return Timer.Task; });
+            .Returns((DateTime at, CancellationToken _) => { Timers++; TimerAt.Add(at); return Timer.Task; });
         Mock.Setup(c => c.WaitForExternalEvent<string>(CampaignTaskNames.ControlEvent, It.IsAny<CancellationToken>()))
             .Returns(() => _signal.Task);
         Mock.Setup(c => c.ContinueAsNew(It.IsAny<object>(), It.IsAny<bool>()))
@@ -51,6 +54,14 @@ internal sealed class OrchestrationContextFake
     public List<CampaignRunStatus> Statuses { get; } = [];
 
     public TaskCompletionSource Timer { get; } = new();
+
+    public List<DateTime> TimerAt { get; } = [];
+
+    /// <summary>What the decide activity answers.</summary>
+    public TestDecision Decision { get; set; } = new("b", TestOutcomes.ClearWinner, 0.001, [], DateTimeOffset.UnixEpoch);
+
+    /// <summary>Every page request, in order.</summary>
+    public List<FanOutPageRequest> Pages { get; } = [];
 
     public CampaignRunInput? ContinuedWith { get; private set; }
 
@@ -78,8 +89,13 @@ internal sealed class OrchestrationContextFake
 
     private FanOutPageResult Page(FanOutPageRequest request)
     {
+        Pages.Add(request);
         var start = request.Cursor is null ? 0 : int.Parse(request.Cursor, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(start / _pageSize, request.Page);
+        if (request.Phase is null)
+        {
+            Assert.Equal(start / _pageSize, request.Page);
+        }
+
         var count = Math.Min(_pageSize, _recipients - start);
         var next = start + count >= _recipients ? null : (start + count).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new FanOutPageResult(next, count, count, new Dictionary<string, long>());

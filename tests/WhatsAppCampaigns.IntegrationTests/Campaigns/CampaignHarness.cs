@@ -79,6 +79,7 @@ public sealed class CampaignHarness : IAsyncDisposable
                 {
                     services.AddSingleton(core.Get<CampaignFanOut>());
                     services.AddSingleton(core.Get<CampaignLifecycle>());
+                    services.AddSingleton(core.Get<Core.Campaigns.Testing.VariantTestDecider>());
                 },
             });
         var harness = new CampaignHarness(core, durable, queue);

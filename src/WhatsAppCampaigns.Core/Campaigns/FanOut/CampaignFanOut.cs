@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Audiences;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.Core.Campaigns;
@@ -37,13 +38,17 @@ public sealed partial class CampaignFanOut(
 
         var campaign = record.Definition;
         var page = await audience.ReadPageAsync(campaign.Audience, request.Cursor, options.Value.PageSize, ct);
-        var members = page.Members.DistinctBy(m => m.Phone).ToDictionary(m => m.Phone, StringComparer.Ordinal);
+        var members = page.Members.DistinctBy(m => m.Phone)
+            .Where(m => InPhase(campaign, m.Phone, request.Phase))
+            .ToDictionary(m => m.Phone, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
 
         var wanted = new ConcurrentBag<RecipientMarker>();
         await Parallel.ForEachAsync(members.Values, Options(ct), async (member, token) =>
         {
-            var reason = await evaluator.EvaluateAsync(campaign, member, now, token);
+            var reason = TestAssignment.GroupOf(campaign, member.Phone) == TestGroup.Holdout
+                ? SkipReasons.Holdout
+                : await evaluator.EvaluateAsync(campaign, member, now, token);
             wanted.Add(new RecipientMarker(member.Phone, reason is null ? MarkerState.Reserved : MarkerState.Skipped, reason, request.Page));
         });
 
@@ -55,7 +60,7 @@ public sealed partial class CampaignFanOut(
             await RecordNoticesAsync(campaign, toSend, stored, now, ct);
         }
 
-        await EnqueueAsync(campaign, toSend, members, stored, ct);
+        await EnqueueAsync(campaign, request.Winner, toSend, members, stored, ct);
 
         var result = Summarize(page.NextCursor, stored.Values.Where(m => m.Page == request.Page));
         LogPage(logger, campaign.Id, request.Page, result.Recipients, result.Enqueued);
@@ -75,7 +80,15 @@ public sealed partial class CampaignFanOut(
         }
     }
 
-    private async Task EnqueueAsync(CampaignDefinition campaign, List<RecipientMarker> toSend, Dictionary<string, AudienceMember> members, Dictionary<string, RecipientMarker> stored, CancellationToken ct)
+    /// <summary>A test's sample phase takes only the sample; its rest phase everyone else (hold-out included, to be skipped).</summary>
+    private static bool InPhase(CampaignDefinition campaign, string phone, string? phase) => phase switch
+    {
+        FanOutPhases.Sample => TestAssignment.GroupOf(campaign, phone) == TestGroup.Sample,
+        FanOutPhases.Rest => TestAssignment.GroupOf(campaign, phone) != TestGroup.Sample,
+        _ => true,
+    };
+
+    private async Task EnqueueAsync(CampaignDefinition campaign, string? winner, List<RecipientMarker> toSend, Dictionary<string, AudienceMember> members, Dictionary<string, RecipientMarker> stored, CancellationToken ct)
     {
         // One call per message rather than EnqueueManyAsync: when a batch call throws, nothing tells which messages made it.
         var done = new ConcurrentBag<RecipientMarker>();
@@ -83,7 +96,7 @@ public sealed partial class CampaignFanOut(
         {
             await Parallel.ForEachAsync(toSend, Options(ct), async (marker, token) =>
             {
-                await queue.EnqueueAsync(SendRequestFactory.Create(campaign, members[marker.Phone]), cancellationToken: token);
+                await queue.EnqueueAsync(SendRequestFactory.Create(campaign, members[marker.Phone], winner), cancellationToken: token);
                 done.Add(marker);
             });
         }

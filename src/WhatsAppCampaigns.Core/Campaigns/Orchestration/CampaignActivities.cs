@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 
 namespace WhatsAppCampaigns.Core.Campaigns.Orchestration;
 
@@ -18,4 +19,10 @@ public sealed class StartCampaignActivity(CampaignLifecycle lifecycle) : TaskAct
 public sealed class FinishCampaignActivity(CampaignLifecycle lifecycle) : TaskActivity<FanOutFinishRequest, CampaignState>
 {
     public override Task<CampaignState> RunAsync(TaskActivityContext context, FanOutFinishRequest input) => lifecycle.FinishAsync(input);
+}
+
+/// <summary>Decides a variant test from the sample's results (see <see cref="VariantTestDecider"/>).</summary>
+public sealed class DecideVariantTestActivity(VariantTestDecider decider) : TaskActivity<string, TestDecision>
+{
+    public override Task<TestDecision> RunAsync(TaskActivityContext context, string input) => decider.DecideAsync(input);
 }

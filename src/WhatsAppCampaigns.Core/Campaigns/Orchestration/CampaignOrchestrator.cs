@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using WhatsAppCampaigns.Core.Campaigns.Testing;
 
 namespace WhatsAppCampaigns.Core.Campaigns.Orchestration;
 
@@ -22,7 +23,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
 
         if (!run.Started)
         {
-            var beforeStart = await WaitForStartAsync(context, inbox, run);
+            var beforeStart = run.StartAt is { } startAt ? await WaitUntilAsync(context, inbox, run, startAt.UtcDateTime, testWindow: false) : run;
             if (beforeStart is null)
             {
                 return await FinishAsync(context, run, cancelled: true);
@@ -40,7 +41,24 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
         var steps = 0;
         while (true)
         {
-            if (inbox.HasSignal || run.Paused)
+            if (run.Phase == FanOutPhases.Sample && run.DecideAt is { } decideAt)
+            {
+                var waited = run.WinnerPicked ? run : await WaitUntilAsync(context, inbox, run, decideAt, testWindow: true);
+                if (waited is null)
+                {
+                    return await FinishAsync(context, run, cancelled: true);
+                }
+
+                var decision = await context.CallActivityAsync<TestDecision>(CampaignTaskNames.DecideActivity, run.CampaignId, ActivityRetry);
+                if (decision.Winner is null)
+                {
+                    return await FinishAsync(context, waited, cancelled: false); // every variant dropped: the decider paused the campaign
+                }
+
+                run = waited with { Phase = FanOutPhases.Rest, Winner = decision.Winner, DecideAt = null };
+                steps++;
+            }
+            else if (inbox.HasSignal || run.Paused)
             {
                 context.SetCustomStatus(Status(run, run.Paused ? CampaignState.Paused : CampaignState.Running));
                 var signal = await inbox.TakeAsync();
@@ -50,13 +68,15 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
                     return await FinishAsync(context, run, cancelled: true);
                 }
 
-                run = run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
+                run = signal == CampaignSignals.Winner
+                    ? run with { WinnerPicked = true }
+                    : run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
             }
             else
             {
                 context.SetCustomStatus(Status(run, CampaignState.Running));
                 var page = await context.CallActivityAsync<FanOutPageResult>(
-                    CampaignTaskNames.FanOutPageActivity, new FanOutPageRequest(run.CampaignId, run.NextPage, run.Cursor), ActivityRetry);
+                    CampaignTaskNames.FanOutPageActivity, new FanOutPageRequest(run.CampaignId, run.NextPage, run.Cursor, run.Phase, run.Winner), ActivityRetry);
                 steps++;
                 if (page.HaltedBy == CampaignState.Cancelled)
                 {
@@ -70,7 +90,12 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
                 }
 
                 run = run with { NextPage = run.NextPage + 1, Cursor = page.NextCursor, Totals = run.CurrentTotals.Add(page) };
-                if (page.NextCursor is null)
+                if (page.NextCursor is null && run.Phase == FanOutPhases.Sample)
+                {
+                    // The sample is out: observe it for the window, then decide (page numbers go on counting).
+                    run = run with { DecideAt = context.CurrentUtcDateTime + (run.TestWindow ?? TimeSpan.Zero) };
+                }
+                else if (page.NextCursor is null)
                 {
                     return await FinishAsync(context, run, cancelled: false);
                 }
@@ -87,17 +112,21 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
         }
     }
 
-    /// <returns>The input with pause toggles applied, or null if cancelled before the start.</returns>
-    private static async Task<CampaignRunInput?> WaitForStartAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run)
+    /// <summary>Waits for a durable timer (the scheduled start, a test's observation window), handling signals meanwhile.</summary>
+    /// <returns>
+    /// The input with pause toggles applied, or null if cancelled while waiting. A picked winner ends a test's window
+    /// (<paramref name="testWindow"/>) but not the wait for a scheduled start (it is remembered for later).
+    /// </returns>
+    private static async Task<CampaignRunInput?> WaitUntilAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run, DateTime until, bool testWindow)
     {
-        if (run.StartAt is not { } startAt || startAt.UtcDateTime <= context.CurrentUtcDateTime)
+        if (until <= context.CurrentUtcDateTime)
         {
             return run;
         }
 
-        context.SetCustomStatus(Status(run, CampaignState.Scheduled));
+        context.SetCustomStatus(Status(run, testWindow ? CampaignState.Running : CampaignState.Scheduled));
         using var cancelTimer = new CancellationTokenSource();
-        var timer = context.CreateTimer(startAt.UtcDateTime, cancelTimer.Token);
+        var timer = context.CreateTimer(until, cancelTimer.Token);
         while (true)
         {
             if (await Task.WhenAny(timer, inbox.Next) == timer)
@@ -106,13 +135,15 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
             }
 
             var signal = await inbox.TakeAsync();
-            if (signal == CampaignSignals.Cancel)
+            if (signal == CampaignSignals.Cancel || (signal == CampaignSignals.Winner && testWindow))
             {
                 cancelTimer.Cancel();
-                return null;
+                return signal == CampaignSignals.Cancel ? null : run with { WinnerPicked = true };
             }
 
-            run = run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
+            run = signal == CampaignSignals.Winner
+                ? run with { WinnerPicked = true }
+                : run with { Paused = signal == CampaignSignals.Pause || (run.Paused && signal != CampaignSignals.Resume) };
         }
     }
 

@@ -7,6 +7,7 @@ public static class CampaignTaskNames
     public const string StartActivity = "Campaign_StartActivity";
     public const string FanOutPageActivity = "Campaign_FanOutPageActivity";
     public const string FinishActivity = "Campaign_FinishActivity";
+    public const string DecideActivity = "Campaign_DecideActivity";
 
     /// <summary>The one external event; its payload is a <see cref="CampaignSignals"/> value.</summary>
     public const string ControlEvent = "control";
@@ -18,4 +19,7 @@ public static class CampaignSignals
     public const string Pause = "pause";
     public const string Resume = "resume";
     public const string Cancel = "cancel";
+
+    /// <summary>A winner was stored by hand: a variant test's observation window ends now.</summary>
+    public const string Winner = "winner";
 }

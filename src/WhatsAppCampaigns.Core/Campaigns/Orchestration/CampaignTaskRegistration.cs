@@ -12,6 +12,7 @@ public static class CampaignTaskRegistration
         registry.AddActivity(CampaignTaskNames.FanOutPageActivity, sp => new FanOutPageActivity(sp.GetRequiredService<CampaignFanOut>()));
         registry.AddActivity(CampaignTaskNames.StartActivity, sp => new StartCampaignActivity(sp.GetRequiredService<CampaignLifecycle>()));
         registry.AddActivity(CampaignTaskNames.FinishActivity, sp => new FinishCampaignActivity(sp.GetRequiredService<CampaignLifecycle>()));
+        registry.AddActivity(CampaignTaskNames.DecideActivity, sp => new DecideVariantTestActivity(sp.GetRequiredService<Testing.VariantTestDecider>()));
         return registry;
     }
 }

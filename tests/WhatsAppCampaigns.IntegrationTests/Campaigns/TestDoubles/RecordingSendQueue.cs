@@ -31,6 +31,9 @@ public sealed class RecordingSendQueue : ISendQueue
     /// <summary>Completes when a first enqueue is waiting at the gate.</summary>
     public TaskCompletionSource FirstCallArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Runs after each enqueue, before the enqueue returns: a scripted sender (statuses written to the ledger).</summary>
+    public Func<SendRequest, Task>? OnEnqueued { get; set; }
+
     public void OpenGate() => _gate.TrySetResult();
 
     public async Task EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
@@ -48,6 +51,10 @@ public sealed class RecordingSendQueue : ISendQueue
         }
 
         _sent.Enqueue(request);
+        if (OnEnqueued is { } script)
+        {
+            await script(request);
+        }
     }
 
     public async Task EnqueueManyAsync(IReadOnlyCollection<SendRequest> requests, CancellationToken cancellationToken = default)
