@@ -132,7 +132,7 @@ public sealed class CampaignHarness : IAsyncDisposable
     }
 
     /// <summary>Polls the custom status until <paramref name="done"/> holds.</summary>
-    public async Task<CampaignRunStatus> WaitForStatusAsync(string campaignId, Func<CampaignRunStatus, bool> done, int seconds = 30)
+    public async Task<CampaignRunStatus> WaitForStatusAsync(string campaignId, Func<CampaignRunStatus, bool> done, int seconds = 120)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

@@ -157,7 +157,7 @@ public sealed class VariantTestTests
     private static async Task<CampaignHarness> StartAsync(Dictionary<string, int> readPerTwenty, Dictionary<string, int>? failPerTwenty = null)
     {
         var queue = new RecordingSendQueue();
-        var harness = await CampaignHarness.StartAsync(queue, pageSize: 250);
+        var harness = await CampaignHarness.StartAsync(queue, pageSize: 250, inMemoryConsent: true);
         await harness.RegisterTemplateAsync(TemplateB, TemplateCategory.Marketing);
         var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         queue.OnEnqueued = async request =>

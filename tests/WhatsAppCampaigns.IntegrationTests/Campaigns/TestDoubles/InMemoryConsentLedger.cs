@@ -4,7 +4,7 @@ using WhatsAppCampaigns.Core.Consent;
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
 
 /// <summary>
-/// Consent by phone and scope, latest change wins. Only the fan-out volume and retry tests use it: seeding and reading
+/// Consent by phone and scope, latest change wins. Only the fan-out volume, retry and variant-flow tests use it: seeding and reading
 /// thousands of consents through the real ledger on Azurite would make them about consent storage, which has its own tests.
 /// </summary>
 public sealed class InMemoryConsentLedger : IConsentLedger
