@@ -18,6 +18,22 @@ public static class ApiJson
     public static bool IsJson(Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The usual first step of an endpoint: the body as <typeparamref name="T"/>, or the 415/400 that says why not.
+    /// Nothing has been changed when a problem comes back.
+    /// </summary>
+    public static async Task<(T? Value, Microsoft.AspNetCore.Http.IResult? Problem)> ReadBodyAsync<T>(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!IsJson(request))
+        {
+            return (null, ApiProblems.UnsupportedMediaType("application/json"));
+        }
+
+        var (value, error) = await ReadAsync<T>(request, cancellationToken);
+        return value is null ? (null, ApiProblems.InvalidBody(error!)) : (value, null);
+    }
+
     /// <summary>Reads a JSON body into <typeparamref name="T"/>; null when it is not JSON of that shape.</summary>
     public static async Task<(T? Value, string? Error)> ReadAsync<T>(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
         where T : class

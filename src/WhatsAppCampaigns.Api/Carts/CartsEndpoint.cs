@@ -12,7 +12,7 @@ public sealed class CartsEndpoint(CartEventHandler handler, CartStats stats, Tim
 
     public async Task<IResult> PostEventAsync(HttpRequest request, CancellationToken ct)
     {
-        var (cartEvent, problem) = await JsonBody.ReadAsync<CartEvent>(request, ct);
+        var (cartEvent, problem) = await ApiJson.ReadBodyAsync<CartEvent>(request, ct);
         if (problem is not null)
         {
             return problem;

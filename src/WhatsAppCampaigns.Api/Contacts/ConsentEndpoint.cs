@@ -20,15 +20,10 @@ public sealed partial class ConsentEndpoint(IConsentLedger ledger, TimeProvider 
             return ApiProblems.InvalidPhone();
         }
 
-        if (!ApiJson.IsJson(request))
-        {
-            return ApiProblems.UnsupportedMediaType("application/json");
-        }
-
-        var (body, error) = await ApiJson.ReadAsync<ConsentBody>(request, cancellationToken);
+        var (body, problem) = await ApiJson.ReadBodyAsync<ConsentBody>(request, cancellationToken);
         if (body is null)
         {
-            return ApiProblems.InvalidBody(error!);
+            return problem!;
         }
 
         var now = time.GetUtcNow();

@@ -14,15 +14,10 @@ public sealed class ContactsEndpoint(TableContactDirectory contacts, ContactReco
 
     public async Task<IResult> PutAsync(string phone, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!ApiJson.IsJson(request))
-        {
-            return ApiProblems.UnsupportedMediaType("application/json");
-        }
-
-        var (body, error) = await ApiJson.ReadAsync<ContactBody>(request, cancellationToken);
+        var (body, problem) = await ApiJson.ReadBodyAsync<ContactBody>(request, cancellationToken);
         if (body is null)
         {
-            return ApiProblems.InvalidBody(error!);
+            return problem!;
         }
 
         var validation = ContactValidator.Validate(

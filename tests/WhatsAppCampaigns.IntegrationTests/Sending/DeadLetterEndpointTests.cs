@@ -1,16 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Sending.DeadLetters;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 using WhatsAppCampaigns.IntegrationTests.Sending.Support;
-using WhatsAppCampaigns.LocalRunner;
 
 namespace WhatsAppCampaigns.IntegrationTests.Sending;
 
@@ -20,12 +16,9 @@ public sealed class DeadLetterEndpointTests
     [Fact]
     public async Task DeadLetters_ListReplayAndBadInput_AnswerLikeTheApiPromises()
     {
-        await using var app = LocalRunnerApp.Create(
-            ["--urls", "http://127.0.0.1:0"],
-            builder => builder.Configuration.AddInMemoryCollection(CoreServices.DefaultSettings(TestStorage.NewPrefix())));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        await using var runner = await RunningLocalRunner.StartAsync();
+        var app = runner.App;
+        var http = runner.Http;
         var request = SenderWorld.Request(SenderWorld.Recipient(5));
         var letter = await app.Services.GetRequiredService<DeadLetterStore>().AddAsync(request.CampaignId, "invalid_request", 100, "bad parameter", 1, SendRequestJson.Serialize(request), CancellationToken.None);
 
@@ -55,6 +48,5 @@ public sealed class DeadLetterEndpointTests
 
         Assert.NotNull(await ledger.GetAsync(key));
         Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/api/sends/dead-letters")).GetProperty("items").EnumerateArray());
-        await app.StopAsync();
     }
 }
