@@ -47,6 +47,25 @@ public sealed class CampaignFanOutTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task FanOut_FinishedPageRunAgain_ReturnsItsRecordedOutcomeAndEnqueuesNothing()
+    {
+        await using var harness = await CampaignHarness.StartAsync(pageSize: 100, inMemoryConsent: true);
+        var phones = await harness.SeedContactsAsync(250);
+        var id = await harness.LaunchAsync(CampaignHarness.Draft());
+        await harness.WaitForCompletionAsync(id);
+        var fanOut = harness.Core.Get<CampaignFanOut>();
+
+        // What a retried activity does after its first run finished but its result never reached the orchestrator.
+        var again = await fanOut.RunPageAsync(new FanOutPageRequest(id, 1, null));
+        var third = await fanOut.RunPageAsync(new FanOutPageRequest(id, 1, null));
+
+        AssertExactlyOnce(harness.Queue, phones);
+        Assert.Equal(100, again.Enqueued);
+        Assert.Equal(again.NextCursor, third.NextCursor);
+        Assert.NotNull(again.NextCursor);
+    }
+
+    [Fact]
     public async Task FanOut_SameRecipientInTwoAnyOfTags_IsEnqueuedOnce()
     {
         await using var harness = await CampaignHarness.StartAsync(pageSize: 100);

@@ -9,10 +9,12 @@ namespace WhatsAppCampaigns.Core.Campaigns;
 
 /// <summary>
 /// The fan-out activity's work for one page: read the page, decide each member, reserve a marker per member, enqueue the
-/// reserved ones, mark them enqueued. A retry of the same page re-reads the same cursor, finds the markers, and enqueues
-/// only what is still reserved: a recipient whose enqueue succeeded is marked before the activity ends, even when a later
-/// enqueue throws, so an exception never causes a second enqueue. (Only a process crash between an enqueue and its
-/// marker write could; the senders' claim in the message ledger still stops a second send.)
+/// reserved ones, then record the page's outcome in one row. A retry of a finished page returns that outcome and does
+/// nothing else. A retry of a page that failed part-way re-reads the same cursor, finds the markers, and enqueues only
+/// what is still reserved: when an enqueue throws, the recipients already enqueued are marked before the exception
+/// leaves, so an exception never causes a second enqueue. (Only a process crash between the enqueues and the page row
+/// could; the senders' claim in the message ledger still stops a second send.) Markers are written once on the normal
+/// path, not updated per recipient: one batch insert per 100 recipients and one row per page.
 /// </summary>
 public sealed partial class CampaignFanOut(
     ICampaignStore campaigns,
@@ -34,6 +36,11 @@ public sealed partial class CampaignFanOut(
         if (record.State is CampaignState.Paused or CampaignState.Cancelled)
         {
             return FanOutPageResult.Halted(request.Cursor, record.State);
+        }
+
+        if (await markers.GetPageOutcomeAsync(request.CampaignId, request.Page, ct) is { } finished)
+        {
+            return finished;
         }
 
         var campaign = record.Definition;
@@ -63,6 +70,7 @@ public sealed partial class CampaignFanOut(
         await EnqueueAsync(campaign, request.Winner, toSend, members, stored, ct);
 
         var result = Summarize(page.NextCursor, stored.Values.Where(m => m.Page == request.Page));
+        await markers.RecordPageOutcomeAsync(campaign.Id, request.Page, result, ct);
         LogPage(logger, campaign.Id, request.Page, result.Recipients, result.Enqueued);
         return result;
     }
@@ -100,13 +108,16 @@ public sealed partial class CampaignFanOut(
                 done.Add(marker);
             });
         }
-        finally
+        catch
         {
+            // Only on failure are markers updated one by one, so the retry knows which recipients are already queued.
             await markers.MarkEnqueuedAsync(campaign.Id, done.ToArray(), CancellationToken.None);
-            foreach (var marker in done)
-            {
-                stored[marker.Phone] = marker with { State = MarkerState.Enqueued };
-            }
+            throw;
+        }
+
+        foreach (var marker in done)
+        {
+            stored[marker.Phone] = marker with { State = MarkerState.Enqueued };
         }
     }
 

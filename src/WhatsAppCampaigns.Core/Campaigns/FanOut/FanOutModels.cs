@@ -15,7 +15,7 @@ public static class FanOutPhases
     public const string Rest = "rest";
 }
 
-/// <summary>What a page did. Recomputed from the markers on a retry, so the totals are the same however often it ran.</summary>
+/// <summary>What a page did. Stored with the page when it finishes and returned as stored on a retry, so the totals are the same however often it ran.</summary>
 /// <param name="Recipients">Members first seen on this page (a member already reserved by another page is not counted twice).</param>
 /// <param name="HaltedBy">Set when the campaign was paused or cancelled: the page did nothing.</param>
 public sealed record FanOutPageResult(

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using WhatsAppCampaigns.Core.Storage;
@@ -18,6 +19,7 @@ public sealed record RecipientMarker(string Phone, MarkerState State, string? Re
 /// <summary>
 /// Table <c>CampaignRecipients</c>: PK = <c>{campaign}|{shard}</c> (16 shards by recipient, so no partition runs hot),
 /// RK = phone. Insert-only reservation makes "each recipient once per campaign" hold across pages and retries.
+/// Each finished page also leaves one row, PK = <c>{campaign}|pages</c>, RK = page number, holding its outcome.
 /// </summary>
 public sealed class RecipientMarkers(StorageClients storage)
 {
@@ -53,6 +55,32 @@ public sealed class RecipientMarkers(StorageClients storage)
         return stored;
     }
 
+    /// <summary>The outcome of a page that finished, or null when it never did.</summary>
+    public async Task<FanOutPageResult?> GetPageOutcomeAsync(string campaignId, int page, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(PagesPartition(campaignId), PageKey(page), cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } e)
+        {
+            return null;
+        }
+
+        return new FanOutPageResult(
+            e.GetString("NextCursor"),
+            e.GetInt32("Recipients") ?? 0,
+            e.GetInt32("Enqueued") ?? 0,
+            JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("Skipped") ?? "{}") ?? []);
+    }
+
+    /// <summary>Upsert: a page that ran twice (a crash after its enqueues) computes the same outcome from its markers.</summary>
+    public Task RecordPageOutcomeAsync(string campaignId, int page, FanOutPageResult result, CancellationToken ct) =>
+        Table.UpsertEntityAsync(new TableEntity(PagesPartition(campaignId), PageKey(page))
+        {
+            ["NextCursor"] = result.NextCursor,
+            ["Recipients"] = result.Recipients,
+            ["Enqueued"] = result.Enqueued,
+            ["Skipped"] = JsonSerializer.Serialize(result.Skipped),
+        }, TableUpdateMode.Replace, ct);
+
     public Task MarkEnqueuedAsync(string campaignId, IReadOnlyCollection<RecipientMarker> markers, CancellationToken ct) =>
         Task.WhenAll(Chunks(campaignId, markers.Select(m => m with { State = MarkerState.Enqueued }).ToArray())
             .Select(chunk => Table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ToEntity(campaignId, m))), ct)));
@@ -76,6 +104,10 @@ public sealed class RecipientMarkers(StorageClients storage)
 
     private static IEnumerable<RecipientMarker[]> Chunks(string campaignId, IReadOnlyCollection<RecipientMarker> markers) =>
         markers.GroupBy(m => Partition(campaignId, m.Phone)).SelectMany(g => g.Chunk(BatchLimit));
+
+    private static string PagesPartition(string campaignId) => $"{campaignId}|pages";
+
+    private static string PageKey(int page) => page.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Partition(string campaignId, string phone) =>
         $"{campaignId}|{SendRequestFactory.StableHash(campaignId, phone) % Shards:D2}";
