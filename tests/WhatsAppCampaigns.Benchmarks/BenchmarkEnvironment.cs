@@ -14,4 +14,24 @@ public static class BenchmarkEnvironment
         Environment.GetEnvironmentVariable("TEST_STORAGE_CONNECTION_STRING") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("Start Azurite (scripts/azurite.sh start) and export TEST_STORAGE_CONNECTION_STRING=\"$(scripts/azurite.sh connection-string)\"");
+
+    /// <summary>Where result files go: tests/WhatsAppCampaigns.Benchmarks/results/{name} in this repository.</summary>
+    public static string ResultPath(string name) => Path.Combine(RepositoryRoot(), "tests", "WhatsAppCampaigns.Benchmarks", "results", name);
+
+    /// <summary>The checkout this benchmark was built from (or runs in): the directory holding Functions.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository (Functions.sln not found).");
+    }
 }

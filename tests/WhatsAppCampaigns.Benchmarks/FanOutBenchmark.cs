@@ -23,8 +23,9 @@ namespace WhatsAppCampaigns.Benchmarks;
 /// <summary>
 /// Campaign fan-out on Azurite: the real orchestrator (in-process Durable host), the real tag index, markers and
 /// <c>wa-sends</c> queue; consent is an in-memory "everyone opted in". Reports recipients enqueued per second and
-/// memory sampled through the run, and checks the queue holds exactly one message per recipient.
-/// Usage: <c>fanout [size ...]</c> (default 100000), with <c>DOTNET_PROCESSOR_COUNT=64</c>.
+/// memory sampled through the run, and checks the queue holds exactly one message per recipient. Each size runs on its
+/// own fresh emulator (<see cref="DedicatedAzurite"/>).
+/// Usage: <c>fanout [size ...]</c> (default 100000 1000000), with <c>DOTNET_PROCESSOR_COUNT=64</c>.
 /// </summary>
 public sealed class FanOutBenchmark : IBenchmarkCommand
 {
@@ -34,12 +35,12 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(string[] args)
     {
-        var sizes = args.Length == 0 ? [100_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var sizes = args.Length == 0 ? [100_000, 1_000_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var report = new StringBuilder()
             .AppendLine("# Campaign fan-out on Azurite").AppendLine()
             .AppendLine(BenchmarkEnvironment.Describe()).AppendLine()
-            .AppendLine("| recipients | seed (s) | fan-out (s) | recipients/s | generations | queue messages | managed heap peak (MB) | working set peak (MB) | heap at 25/50/75/100 % (MB) |")
-            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| recipients | seed (s) | fan-out (s) | recipients/s | generations | queue messages | managed heap peak (MB) | working set peak (MB) | heap at 25/50/75/100 % (MB) | Azurite peak RSS (MB) |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var size in sizes)
         {
             var row = await RunOneAsync(size);
@@ -47,7 +48,7 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
             report.AppendLine(row);
         }
 
-        var path = Path.Combine("tests", "WhatsAppCampaigns.Benchmarks", "results", "fanout.md");
+        var path = BenchmarkEnvironment.ResultPath("fanout.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         Console.WriteLine($"written {path}");
@@ -56,8 +57,9 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
 
     private static async Task<string> RunOneAsync(int size)
     {
+        await using var azurite = await DedicatedAzurite.StartAsync();
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        await using var core = await StartCoreAsync(prefix);
+        await using var core = await StartCoreAsync(azurite.ConnectionString, prefix);
         var storage = core.GetRequiredService<StorageClients>();
         var seed = Stopwatch.StartNew();
         await SeedAsync(storage.Table(TagIndexRows.TableName), size);
@@ -85,16 +87,15 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
 
         var status = done.ReadOutputAs<CampaignRunStatus>()!;
         var queued = (await storage.Queue(StorageNames.SendsQueueName).GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        await CleanUpAsync(storage);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {size:N0} | {seed.Elapsed.TotalSeconds:F0} | {watch.Elapsed.TotalSeconds:F0} | {status.Totals.Enqueued / watch.Elapsed.TotalSeconds:F0} | {status.Generation + 1} | {queued:N0} | {sampler.PeakHeapMb:F0} | {sampler.PeakWorkingSetMb:F0} | {string.Join(" / ", sampler.Quartiles.Select(q => q.ToString("F0", CultureInfo.InvariantCulture)))} |");
+            $"| {size:N0} | {seed.Elapsed.TotalSeconds:F0} | {watch.Elapsed.TotalSeconds:F0} | {status.Totals.Enqueued / watch.Elapsed.TotalSeconds:F0} | {status.Generation + 1} | {queued:N0} | {sampler.PeakHeapMb:F0} | {sampler.PeakWorkingSetMb:F0} | {string.Join(" / ", sampler.Quartiles.Select(q => q.ToString("F0", CultureInfo.InvariantCulture)))} | {azurite.PeakResidentMb:F0} |");
     }
 
-    private static async Task<ServiceProvider> StartCoreAsync(string prefix)
+    private static async Task<ServiceProvider> StartCoreAsync(string connectionString, string prefix)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = BenchmarkEnvironment.StorageConnectionString,
+            ["Storage:ConnectionString"] = connectionString,
             ["Storage:NamePrefix"] = prefix,
             ["WhatsApp:GraphBaseUrl"] = "http://127.0.0.1:9/",
             ["WhatsApp:BusinessAccountId"] = "1",
@@ -129,19 +130,6 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
                 ["bench"]));
             await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         });
-    }
-
-    private static async Task CleanUpAsync(StorageClients storage)
-    {
-        foreach (var table in storage.Names.AllTables(storage.TableNames))
-        {
-            await storage.Tables.DeleteTableAsync(table);
-        }
-
-        foreach (var queue in storage.Names.AllQueues)
-        {
-            await storage.Queues.DeleteQueueAsync(queue);
-        }
     }
 
     private sealed class EveryoneOptedIn : IConsentLedger

@@ -18,6 +18,8 @@ internal sealed class MemorySampler
 
     public async Task<OrchestrationMetadata> RunUntilAsync(DurableTaskClient client, string instanceId, int audience)
     {
+        var watch = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
         while (true)
         {
             var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
@@ -29,6 +31,12 @@ internal sealed class MemorySampler
             while (Quartiles.Count < 4 && enqueued >= audience * (Quartiles.Count + 1) / 4.0)
             {
                 Quartiles.Add(heap);
+            }
+
+            if (watch.Elapsed - lastReport > TimeSpan.FromSeconds(30))
+            {
+                lastReport = watch.Elapsed;
+                Console.WriteLine($"  {watch.Elapsed.TotalSeconds,6:F0} s: {enqueued:N0} enqueued, heap {heap:F0} MB");
             }
 
             if (instance is { IsCompleted: true })

@@ -35,11 +35,11 @@ public sealed class SenderBenchHost : IAsyncDisposable
 
     public StorageClients Storage => Provider.GetRequiredService<StorageClients>();
 
-    public static async Task<SenderBenchHost> StartAsync(CloudApiSimulatorHost simulator, int? limit, int messagesPerSecond)
+    public static async Task<SenderBenchHost> StartAsync(string connectionString, CloudApiSimulatorHost simulator, int? limit, int messagesPerSecond)
     {
         var values = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = BenchmarkEnvironment.StorageConnectionString,
+            ["Storage:ConnectionString"] = connectionString,
             ["Storage:NamePrefix"] = "b" + Guid.NewGuid().ToString("N")[..11],
             ["WhatsApp:GraphBaseUrl"] = simulator.BaseUrl.ToString(),
             ["WhatsApp:AccessToken"] = simulator.Options.AccessToken,
