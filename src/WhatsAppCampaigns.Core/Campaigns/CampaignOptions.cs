@@ -22,6 +22,9 @@ public sealed class CampaignOptions
     /// <summary>How long a campaign's state is cached for senders that ask per message.</summary>
     public TimeSpan StateCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>A marketing opt-out on WhatsApp counts against the campaign message delivered last within this time before it.</summary>
+    public TimeSpan OptOutAttributionWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Fact sheet: WhatsApp does not deliver marketing templates to US numbers.</summary>
     public static CategoryMarkets DefaultMarkets(TemplateCategory category) =>
         category == TemplateCategory.Marketing ? new CategoryMarkets { Blocked = ["US"] } : new CategoryMarkets();

@@ -19,6 +19,7 @@ public static class CampaignServiceCollectionExtensions
             .Bind(configuration.GetSection(CampaignOptions.SectionName))
             .Validate(o => o.PageSize is >= 1 and <= 1000, "Campaigns:PageSize must be 1 to 1000 (a table query page).")
             .Validate(o => o.PagesPerGeneration is >= 1 and <= 200, "Campaigns:PagesPerGeneration must be 1 to 200.")
+            .Validate(o => o.OptOutAttributionWindow > TimeSpan.Zero, "Campaigns:OptOutAttributionWindow must be positive.")
             .ValidateOnStart();
         services.AddTables(
             TableTemplateRegistry.TableName,
@@ -41,6 +42,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignFanOut>();
         services.AddSingleton<CampaignLifecycle>();
         services.AddSingleton<Testing.VariantTestDecider>();
+        services.AddSingleton<OptOutAttributor>();
         services.AddSingleton<LaunchPolicy>();
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignForecaster>();

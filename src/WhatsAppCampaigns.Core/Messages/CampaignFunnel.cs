@@ -4,10 +4,14 @@ namespace WhatsAppCampaigns.Core.Messages;
 /// A campaign's counters. A message counts once in every state it passed through (read implies delivered and sent),
 /// so the funnel is monotonic: accepted ≥ sent ≥ delivered ≥ read.
 /// Counter names: <c>accepted</c>, <c>sent</c>, <c>delivered</c>, <c>read</c>, <c>failed</c>, <c>failed_{code}</c>,
-/// <c>skipped</c>, <c>skipped_{reason}</c>, and the same prefixed <c>v_{variant}_</c> per variant.
+/// <c>skipped</c>, <c>skipped_{reason}</c>, <c>converted</c>, <c>revenue_{currency}</c>, <c>opted_out_after</c>, and the
+/// same prefixed <c>v_{variant}_</c> per variant.
 /// </summary>
 public sealed record CampaignFunnel(string CampaignId, IReadOnlyDictionary<string, long> Counters)
 {
+    /// <summary>Recipients who opted out of marketing after the message was delivered to them (last touch, once per recipient).</summary>
+    public const string OptedOutAfterCounter = "opted_out_after";
+
     public long Accepted => Get("accepted");
 
     public long Sent => Get("sent");
@@ -21,6 +25,8 @@ public sealed record CampaignFunnel(string CampaignId, IReadOnlyDictionary<strin
     public long Skipped => Get("skipped");
 
     public long Converted => Get("converted");
+
+    public long OptedOutAfter => Get(OptedOutAfterCounter);
 
     /// <summary>Attributed revenue per currency, in minor units.</summary>
     public IReadOnlyDictionary<string, long> RevenueMinor => WithPrefix("revenue_");

@@ -31,6 +31,14 @@ public interface IMessageLedger
 
     /// <summary>Counts an order as a conversion of the message (counters <c>converted</c> and <c>revenue_{currency}</c> in minor units), once per order id.</summary>
     Task<bool> RecordConversionAsync(MessageKey key, Conversion conversion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts the recipient's opt-out at <paramref name="at"/> against the delivered message <paramref name="key"/>
+    /// (counter <c>opted_out_after</c>, and per variant): once per message, that is per (campaign, recipient), however
+    /// often or by however many ways the person opts out. False, changing nothing, when counted before or when the
+    /// message was never delivered.
+    /// </summary>
+    Task<bool> RecordOptOutAfterAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken = default);
 }
 
 public sealed record MessageDelivery(MessageKey Key, DateTimeOffset DeliveredAt, string? Variant);

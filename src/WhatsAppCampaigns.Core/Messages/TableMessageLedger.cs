@@ -9,9 +9,12 @@ namespace WhatsAppCampaigns.Core.Messages;
 /// webhook processors serialise per message; a transition and its funnel counters commit in one entity-group
 /// transaction, so a counter is bumped exactly when its transition wins, never twice and never lost.
 /// </summary>
-public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
+public sealed class TableMessageLedger(StorageClients storage, TimeProvider time) : IMessageLedger
 {
     private const int MaxAttempts = 64;
+
+    /// <summary>One marker row per recipient in the message's partition: an opt-out counts once per (campaign, recipient).</summary>
+    private const string OptOutMarkerPrefix = "~optout|";
     private readonly TableClient _table = storage.Table(MessageEntity.TableName);
     private readonly RecipientDeliveries _deliveries = new(storage);
 
@@ -137,51 +140,26 @@ public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
     public Task<MessageDelivery?> FindLastDeliveredAsync(string recipient, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default) =>
         _deliveries.FindLastAsync(recipient, at, window, cancellationToken);
 
-    public async Task<bool> RecordConversionAsync(MessageKey key, Conversion conversion, CancellationToken cancellationToken = default)
+    public Task<bool> RecordConversionAsync(MessageKey key, Conversion conversion, CancellationToken cancellationToken = default)
     {
-        var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
-        var markerKey = "~conversion|" + FunnelCounters.Sanitize(conversion.OrderId);
-        for (var attempt = 0; ; attempt++)
+        var revenue = $"revenue_{FunnelCounters.Sanitize(conversion.Currency.ToUpperInvariant())}";
+        var marker = new Dictionary<string, object>
         {
-            if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, markerKey, cancellationToken: cancellationToken)).HasValue)
-            {
-                return false;
-            }
+            ["Recipient"] = key.Recipient,
+            ["AmountMinor"] = conversion.AmountMinor,
+            ["Currency"] = conversion.Currency,
+            ["At"] = conversion.At,
+        };
+        return CountOnceAsync(key, "~conversion|" + FunnelCounters.Sanitize(conversion.OrderId), marker, _ => [("converted", 1), (revenue, conversion.AmountMinor)], cancellationToken);
+    }
 
-            var message = await ReadAsync(key, cancellationToken);
-            var variant = message?.GetString(nameof(MessageRecord.Variant));
-            var revenue = $"revenue_{FunnelCounters.Sanitize(conversion.Currency.ToUpperInvariant())}";
-            var counters = new List<(string Name, long By)> { ("converted", 1), (revenue, conversion.AmountMinor) };
-            if (!string.IsNullOrEmpty(variant))
-            {
-                var prefix = $"v_{FunnelCounters.Sanitize(variant)}_";
-                counters.AddRange(counters.ToArray().Select(c => (prefix + c.Name, c.By)));
-            }
-
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: cancellationToken);
-            var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
-            foreach (var (name, by) in counters)
-            {
-                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + by;
-            }
-            var marker = new TableEntity(partition, markerKey)
-            {
-                ["Recipient"] = key.Recipient,
-                ["AmountMinor"] = conversion.AmountMinor,
-                ["Currency"] = conversion.Currency,
-                ["At"] = conversion.At,
-            };
-
-            try
-            {
-                await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), WriteAction(counterRow, !existing.HasValue)], cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-            }
-        }
+    public Task<bool> RecordOptOutAfterAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var marker = new Dictionary<string, object> { ["Recipient"] = key.Recipient, ["At"] = at, ["RecordedAt"] = time.GetUtcNow() };
+        return CountOnceAsync(key, OptOutMarkerPrefix + key.Recipient, marker, message =>
+            message is not null && (MessageState)message.GetInt32(nameof(MessageRecord.State)).GetValueOrDefault() is MessageState.Delivered or MessageState.Read
+                ? [(CampaignFunnel.OptedOutAfterCounter, 1)]
+                : [], cancellationToken);
     }
 
     public async Task<CampaignFunnel> GetFunnelAsync(string campaignId, CancellationToken cancellationToken = default)
@@ -198,6 +176,61 @@ public sealed class TableMessageLedger(StorageClients storage) : IMessageLedger
         }
 
         return new CampaignFunnel(campaignId, totals);
+    }
+
+    /// <summary>
+    /// Adds the marker row and bumps the counters (and the message's variant's) in one entity-group transaction, so the
+    /// counters move exactly when the marker is first written: a duplicate finds the marker, a concurrent one loses the
+    /// race on the marker or the counter row's ETag and then finds the marker. No counters (the message does not
+    /// qualify) counts nothing.
+    /// </summary>
+    private async Task<bool> CountOnceAsync(
+        MessageKey key, string markerKey, IReadOnlyDictionary<string, object> markerValues, Func<TableEntity?, (string Name, long By)[]> countersFor, CancellationToken ct)
+    {
+        var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
+        for (var attempt = 0; ; attempt++)
+        {
+            if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, markerKey, cancellationToken: ct)).HasValue)
+            {
+                return false;
+            }
+
+            var message = await ReadAsync(key, ct);
+            var counters = countersFor(message).ToList();
+            if (counters.Count == 0)
+            {
+                return false;
+            }
+
+            if (message?.GetString(nameof(MessageRecord.Variant)) is { Length: > 0 } variant)
+            {
+                var prefix = $"v_{FunnelCounters.Sanitize(variant)}_";
+                counters.AddRange(counters.ToArray().Select(c => (prefix + c.Name, c.By)));
+            }
+
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: ct);
+            var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
+            foreach (var (name, by) in counters)
+            {
+                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + by;
+            }
+
+            var marker = new TableEntity(partition, markerKey);
+            foreach (var (name, value) in markerValues)
+            {
+                marker[name] = value;
+            }
+
+            try
+            {
+                await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), WriteAction(counterRow, !existing.HasValue)], ct);
+                return true;
+            }
+            catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
+            {
+                await BackOffAsync(attempt, ct);
+            }
+        }
     }
 
     private async Task<TableEntity?> ReadAsync(MessageKey key, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace WhatsAppCampaigns.Core.Sending;
 /// <summary>
 /// Pauses a campaign whose opt-out rate or failure rate, among messages whose delivery has concluded (delivered or
 /// failed), passes its threshold after a minimum sample. Opt-outs are Graph's 131050 answers plus the funnel's
-/// <c>opted_out</c> counter. The funnel is read once per <see cref="SenderOptions.GuardrailCheckEvery"/> results
+/// <c>opted_out_after</c> counter (opt-outs attributed to this campaign's delivered messages). The funnel is read once per <see cref="SenderOptions.GuardrailCheckEvery"/> results
 /// per instance, so the check costs almost nothing per message.
 /// </summary>
 public sealed class CampaignGuardrails(IMessageLedger ledger, ICampaignControl campaigns, IOptions<SenderOptions> options, ILogger<CampaignGuardrails> logger)
@@ -41,7 +41,7 @@ public sealed class CampaignGuardrails(IMessageLedger ledger, ICampaignControl c
             return null;
         }
 
-        var optOuts = funnel.Get("failed_131050") + funnel.Get("opted_out");
+        var optOuts = funnel.Get("failed_131050") + funnel.OptedOutAfter;
         if ((double)optOuts / concluded > settings.GuardrailMaxOptOutRate)
         {
             return "guardrail_opt_out_rate";

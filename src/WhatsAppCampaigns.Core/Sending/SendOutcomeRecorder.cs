@@ -32,6 +32,7 @@ public sealed class SendOutcomeRecorder(
     IThroughputGate throughput,
     DeadLetterStore deadLetters,
     CampaignGuardrails guardrails,
+    OptOutAttributor optOuts,
     IOptions<SenderOptions> options,
     TimeProvider time,
     ILogger<SendOutcomeRecorder> logger)
@@ -117,6 +118,9 @@ public sealed class SendOutcomeRecorder(
         if (error.Code == 131050)
         {
             await consent.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", now, error.Message), ct);
+
+            // As for the 131050 status webhook: charged to the message last delivered, never to this one (not sent).
+            await optOuts.AttributeAsync(recipient, now, ct);
         }
         else if (error.Code == 131026)
         {

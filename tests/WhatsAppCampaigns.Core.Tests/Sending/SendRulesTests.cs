@@ -35,7 +35,8 @@ public sealed class SendRulesTests
         Assert.Null(CampaignGuardrails.Breach(Funnel(("delivered", 50), ("failed", 40)), settings));
         Assert.Equal("guardrail_opt_out_rate", CampaignGuardrails.Breach(Funnel(("delivered", 200), ("failed", 5), ("failed_131050", 5)), settings));
         Assert.Equal("guardrail_failure_rate", CampaignGuardrails.Breach(Funnel(("delivered", 150), ("failed", 30)), settings));
-        Assert.Null(CampaignGuardrails.Breach(Funnel(("delivered", 500), ("failed", 10), ("opted_out", 3)), settings));
+        Assert.Equal("guardrail_opt_out_rate", CampaignGuardrails.Breach(Funnel(("delivered", 200), ("opted_out_after", 5)), settings));
+        Assert.Null(CampaignGuardrails.Breach(Funnel(("delivered", 500), ("failed", 10), ("opted_out_after", 3)), settings));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Messages;
@@ -16,7 +17,13 @@ public sealed class StatusUpdateHandlerTests
     private readonly Mock<IConsentLedger> _consent = new();
     private readonly Mock<IContactDirectory> _contacts = new();
 
-    private StatusUpdateHandler Handler => new(_ledger.Object, _consent.Object, _contacts.Object, Options.Create(new WebhookOptions()), NullLogger<StatusUpdateHandler>.Instance);
+    private StatusUpdateHandler Handler => new(
+        _ledger.Object,
+        _consent.Object,
+        _contacts.Object,
+        new OptOutAttributor(_ledger.Object, Options.Create(new CampaignOptions()), NullLogger<OptOutAttributor>.Instance),
+        Options.Create(new WebhookOptions()),
+        NullLogger<StatusUpdateHandler>.Instance);
 
     [Theory]
     [InlineData("sent", MessageState.Sent)]
@@ -41,6 +48,32 @@ public sealed class StatusUpdateHandlerTests
         _ledger.Verify(l => l.AdvanceAsync(It.IsAny<MessageKey>(), It.Is<MessageTransition>(t => t.ErrorCode == 131026 && t.Reason == "graph_131026"), It.IsAny<CancellationToken>()));
         _contacts.Verify(c => c.MarkUndeliverableAsync("+525512345678", "graph_131026", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()));
         _consent.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Failed_131050_OptsOut_AndChargesTheMessageLastDelivered_NotTheFailedOne()
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(1772460000);
+        var earlier = new MessageKey("spring-sale", "+525512345678");
+        _ledger.Setup(l => l.FindLastDeliveredAsync("+525512345678", at, TimeSpan.FromDays(7), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MessageDelivery(earlier, at.AddDays(-2), "b"));
+
+        await Handler.HandleAsync(Change("""{"statuses":[{"status":"failed","timestamp":"1772460000","biz_opaque_callback_data":"summer|+525512345678","errors":[{"code":131050}]}]}"""), default);
+
+        _consent.Verify(c => c.RecordAsync("+525512345678", It.Is<ConsentChange>(x => x.Status == ConsentStatus.OptedOut && x.Source == "graph_131050"), It.IsAny<CancellationToken>()));
+        _ledger.Verify(l => l.RecordOptOutAfterAsync(earlier, at, It.IsAny<CancellationToken>()));
+        _ledger.Verify(l => l.RecordOptOutAfterAsync(new MessageKey("summer", "+525512345678"), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Failed_131050_AfterACartReminder_ChargesNoCampaign()
+    {
+        _ledger.Setup(l => l.FindLastDeliveredAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MessageDelivery(new MessageKey("cart:c1:0:1", "+525512345678"), DateTimeOffset.UnixEpoch, null));
+
+        await Handler.HandleAsync(Change("""{"statuses":[{"status":"failed","timestamp":"1772460000","biz_opaque_callback_data":"summer|+525512345678","errors":[{"code":131050}]}]}"""), default);
+
+        _ledger.Verify(l => l.RecordOptOutAfterAsync(It.IsAny<MessageKey>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]

@@ -92,10 +92,14 @@ public sealed class CampaignHarness : IAsyncDisposable
         Core.Get<ITemplateRegistry>().UpsertAsync(new TemplateRecord(name, "en_US", category, status, "GREEN", parameters, "Hi {{1}}", DateTimeOffset.UnixEpoch));
 
     /// <summary>Contacts +5215500000000.. tagged <paramref name="tag"/> in <paramref name="country"/>, opted in to marketing unless told otherwise.</summary>
-    public async Task<string[]> SeedContactsAsync(int count, string tag = "vip", string country = "MX", int offset = 0, bool marketingConsent = true, bool withName = true)
+    /// <param name="numberPrefix">
+    /// Followed by 8 digits. The default is Mexico's old mobile form (+52 1 …); inbound WhatsApp ids are normalised to the
+    /// form without the 1, so a test whose contacts reply by webhook uses <c>+5255</c>.
+    /// </param>
+    public async Task<string[]> SeedContactsAsync(int count, string tag = "vip", string country = "MX", int offset = 0, bool marketingConsent = true, bool withName = true, string numberPrefix = "+52155")
     {
         var contacts = Enumerable.Range(offset, count).Select(i => new Contact(
-            $"+52155{i:D8}", country, null, "es_MX", [tag],
+            $"{numberPrefix}{i:D8}", country, null, "es_MX", [tag],
             withName ? new Dictionary<string, string> { ["first_name"] = $"Ana{i}" } : new Dictionary<string, string>(),
             DateTimeOffset.UnixEpoch)).ToArray();
         await Core.Get<TableTagIndex>().IndexManyAsync(contacts);

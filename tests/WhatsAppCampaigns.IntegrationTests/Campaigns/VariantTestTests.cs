@@ -4,7 +4,9 @@ using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Templates;
+using WhatsAppCampaigns.Core.Webhooks;
 using WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns;
 
@@ -102,6 +104,42 @@ public sealed class VariantTestTests
     }
 
     [Fact]
+    public async Task VariantTest_StopRepliesToVariantB_CrossTheOptOutGuardrail_BIsDropped_AndTheRestGetsOnlyA()
+    {
+        // b reads better (35 % against 20 %) and would win, but one in ten of its recipients replies STOP (guardrail 2 %).
+        var queue = new RecordingSendQueue();
+        await using var harness = await CampaignHarness.StartAsync(queue, pageSize: 250, inMemoryConsent: true);
+        await harness.RegisterTemplateAsync(TemplateB, TemplateCategory.Marketing);
+        var users = new ScriptedUsers(harness, readPerTwenty: new() { ["a"] = 4, ["b"] = 7 }, stopPerTwenty: new() { ["b"] = 2 });
+        queue.OnEnqueued = users.ReceiveAsync;
+        var phones = await harness.SeedContactsAsync(400, numberPrefix: "+5255");
+
+        var id = await harness.LaunchAsync(Draft(new TestPlan(0.5, TimeSpan.FromSeconds(1), MinSamplePerVariant: 50, DefaultVariant: "b")));
+        await harness.WaitForCompletionAsync(id, seconds: 240);
+
+        var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
+        var a = record.Decision!.Variants.Single(v => v.Name == "a");
+        var b = record.Decision.Variants.Single(v => v.Name == "b");
+        Assert.True(users.Stops > 5, $"only {users.Stops} STOP replies");
+        Assert.Equal(("a", TestOutcomes.OnlyOneLeft), (record.Decision.Winner, record.Decision.Outcome));
+        Assert.True(b.Dropped);
+        Assert.False(a.Dropped);
+        Assert.Equal((double)users.Stops / b.Sample, b.OptOutRate, 9);
+        Assert.Equal(0, a.OptOutRate);
+        Assert.True(b.Rate > a.Rate, "b led on its read rate: only the opt-out guardrail can have dropped it");
+
+        CampaignFanOutTests.AssertExactlyOnce(harness.Queue, phones);
+        var rest = harness.Queue.Sent.Where(s => TestAssignment.GroupOf(record.Definition, s.Recipient) == TestGroup.Rest).ToArray();
+        Assert.NotEmpty(rest);
+        Assert.All(rest, s => Assert.Equal(("a", CampaignHarness.Template), (s.Variant, s.TemplateName)));
+
+        var view = await CampaignControlTests.BodyOf(await CampaignControlTests.Endpoint(harness).GetAsync(id, harness.Client, default));
+        Assert.Equal(users.Stops, view.GetProperty("progress").GetProperty("funnel").GetProperty("optedOutAfter").GetInt64());
+        Assert.Equal(users.Stops, view.GetProperty("variants").GetProperty("b").GetProperty("funnel").GetProperty("optedOutAfter").GetInt64());
+        Assert.True(view.GetProperty("test").GetProperty("decision").GetProperty("variants").GetProperty("b").GetProperty("dropped").GetBoolean());
+    }
+
+    [Fact]
     public async Task VariantTest_EveryVariantDropped_PausesTheCampaign_AndTheRestGetsNothing()
     {
         await using var harness = await StartAsync(readPerTwenty: new() { ["a"] = 4, ["b"] = 4 }, failPerTwenty: new() { ["a"] = 10, ["b"] = 10 });
@@ -179,4 +217,58 @@ public sealed class VariantTestTests
         Variants = [new CampaignVariant("a", CampaignHarness.Template, "en_US"), new CampaignVariant("b", TemplateB, "en_US")],
         Test = plan,
     };
+
+    /// <summary>
+    /// The sample's recipients, through the real webhook path: each message is accepted (the senders' record), then WhatsApp
+    /// reports it read or delivered by a signed status webhook, and, variant by variant, a share of the people reply STOP
+    /// once its delivery is on record (a signed inbound-message webhook). Each call receives its webhook and then processes
+    /// the queue until it looks empty; a webhook taken by another call is processed before that call's enqueue returns, so
+    /// every webhook of the sample is processed before its last page completes and the window starts.
+    /// </summary>
+    private sealed class ScriptedUsers(CampaignHarness harness, Dictionary<string, int> readPerTwenty, Dictionary<string, int> stopPerTwenty)
+    {
+        private readonly WebhookPipeline _webhooks = WebhookPipeline.Over(harness.Core);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new();
+        private readonly DateTimeOffset _deliveredAt = DateTimeOffset.FromUnixTimeSeconds(harness.Core.Clock.GetUtcNow().ToUnixTimeSeconds());
+        private CampaignDefinition? _campaign;
+        private int _stops;
+
+        public int Stops => _stops;
+
+        public async Task ReceiveAsync(SendRequest request)
+        {
+            var variant = request.Variant!;
+            var key = new MessageKey(request.CampaignId, request.Recipient);
+            await harness.Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, _deliveredAt.AddSeconds(-5), Variant: variant));
+            _campaign ??= (await harness.Core.Get<ICampaignStore>().GetAsync(request.CampaignId))!.Definition;
+            if (TestAssignment.GroupOf(_campaign, request.Recipient) != TestGroup.Sample)
+            {
+                return;
+            }
+
+            var n = _counts.AddOrUpdate(variant, 0, (_, c) => c + 1) % 20;
+            var status = n < readPerTwenty.GetValueOrDefault(variant) ? "read" : "delivered";
+            await PostAsync(WebhookPayloads.Statuses(WebhookPayloads.Status(request.CampaignId, request.Recipient, status, _deliveredAt.ToUnixTimeSeconds())));
+            if (n < 20 - stopPerTwenty.GetValueOrDefault(variant))
+            {
+                return;
+            }
+
+            var stopAt = _deliveredAt.AddMinutes(1);
+            while (await harness.Ledger.FindLastDeliveredAsync(request.Recipient, stopAt, TimeSpan.FromMinutes(5)) is null)
+            {
+                await _webhooks.DrainAsync(); // another call may hold the status webhook: wait until it is processed
+                await Task.Delay(10);
+            }
+
+            await PostAsync(WebhookPayloads.Text(request.Recipient, "STOP", stopAt.ToUnixTimeSeconds()));
+            Interlocked.Increment(ref _stops);
+        }
+
+        private async Task PostAsync(System.Text.Json.Nodes.JsonNode payload)
+        {
+            Assert.Equal(WebhookReceipt.Accepted, await _webhooks.ReceiveAsync(WebhookPayloads.Bytes(payload)));
+            await _webhooks.DrainAsync();
+        }
+    }
 }

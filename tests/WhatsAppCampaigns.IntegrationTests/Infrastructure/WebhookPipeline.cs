@@ -32,6 +32,9 @@ public sealed class WebhookPipeline : IAsyncDisposable
             },
             settings));
 
+    /// <summary>The webhook path of a core started elsewhere (which keeps owning it: dispose the core, not this).</summary>
+    public static WebhookPipeline Over(CoreServices core) => new(core);
+
     public async Task<WebhookReceipt> ReceiveAsync(byte[] body, string? signature = null) =>
         await Core.Get<WebhookReceiver>().AcceptAsync(body, signature ?? WebhookPayloads.Sign(body), CancellationToken.None);
 

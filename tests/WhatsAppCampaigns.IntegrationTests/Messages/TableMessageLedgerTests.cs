@@ -1,3 +1,4 @@
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
@@ -129,5 +130,78 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
         Assert.Equal(2, funnel.Skipped);
         Assert.Equal(1, funnel.SkippedByReason["no_consent"]);
         Assert.Equal(1, funnel.ForVariant("B").SkippedByReason["opted_out"]);
+    }
+
+    [Fact]
+    public async Task OptOutAfter_RecordedAgain_CountsOnce_ForTheCampaignAndItsVariant()
+    {
+        var key = await DeliveredAsync("c8", "+5215500000007", "B");
+
+        Assert.True(await _ledger.RecordOptOutAfterAsync(key, Now.AddMinutes(5)));
+        Assert.False(await _ledger.RecordOptOutAfterAsync(key, Now.AddMinutes(5)));
+        Assert.False(await _ledger.RecordOptOutAfterAsync(key, Now.AddHours(2)));
+
+        var funnel = await _ledger.GetFunnelAsync("c8");
+        Assert.Equal(1, funnel.OptedOutAfter);
+        Assert.Equal(1, funnel.ForVariant("B").OptedOutAfter);
+        Assert.Equal(0, funnel.ForVariant("A").OptedOutAfter);
+    }
+
+    [Fact]
+    public async Task OptOutAfter_FromManyConcurrentCallers_CountsOncePerRecipient()
+    {
+        var keys = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => DeliveredAsync("c9", $"+62812{i:D7}", i % 2 == 0 ? "A" : "B")));
+        var calls = keys.SelectMany(k => Enumerable.Repeat(k, 8)).OrderBy(_ => Random.Shared.Next()).ToArray();
+
+        var counted = 0;
+        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (key, ct) =>
+        {
+            if (await _ledger.RecordOptOutAfterAsync(key, Now.AddMinutes(1), ct))
+            {
+                Interlocked.Increment(ref counted);
+            }
+        });
+
+        var funnel = await _ledger.GetFunnelAsync("c9");
+        Assert.Equal(12, counted);
+        Assert.Equal(12, funnel.OptedOutAfter);
+        Assert.Equal((6, 6), (funnel.ForVariant("A").OptedOutAfter, funnel.ForVariant("B").OptedOutAfter));
+    }
+
+    [Fact]
+    public async Task OptOutAfter_OfAMessageNotDelivered_CountsNothing()
+    {
+        var accepted = new MessageKey("c10", "+5215500000008");
+        await _ledger.AdvanceAsync(accepted, new MessageTransition(MessageState.Accepted, Now, Variant: "A"));
+
+        Assert.False(await _ledger.RecordOptOutAfterAsync(accepted, Now.AddMinutes(1)));
+        Assert.False(await _ledger.RecordOptOutAfterAsync(new MessageKey("c10", "+5215500000009"), Now.AddMinutes(1)));
+
+        Assert.Equal(0, (await _ledger.GetFunnelAsync("c10")).OptedOutAfter);
+    }
+
+    [Fact]
+    public async Task OptOutAttribution_WithNoDeliveryInTheWindow_CountsNothing_AndTheLastDeliveryInItCounts()
+    {
+        const string phone = "+5215500000010";
+        var attributor = _core.Get<OptOutAttributor>();
+        await DeliveredAsync("c11-old", phone, "A");
+
+        Assert.Null(await attributor.AttributeAsync(phone, Now.AddDays(7).AddMinutes(1), default));
+        Assert.Null(await attributor.AttributeAsync(phone, Now.AddMinutes(-1), default)); // delivered after the opt-out
+        Assert.Null(await attributor.AttributeAsync("+5215500000011", Now, default));
+        Assert.Equal(0, (await _ledger.GetFunnelAsync("c11-old")).OptedOutAfter);
+
+        var newer = await DeliveredAsync("c11-new", phone, "B", Now.AddHours(1));
+        Assert.Equal(newer, await attributor.AttributeAsync(phone, Now.AddDays(7), default));
+        Assert.Equal((0, 1), ((await _ledger.GetFunnelAsync("c11-old")).OptedOutAfter, (await _ledger.GetFunnelAsync("c11-new")).OptedOutAfter));
+    }
+
+    private async Task<MessageKey> DeliveredAsync(string campaignId, string recipient, string variant, DateTimeOffset? at = null)
+    {
+        var key = new MessageKey(campaignId, recipient);
+        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, at ?? Now, Variant: variant));
+        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Delivered, at ?? Now));
+        return key;
     }
 }

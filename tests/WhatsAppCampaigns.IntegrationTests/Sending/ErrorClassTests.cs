@@ -71,6 +71,26 @@ public sealed class ErrorClassTests
     }
 
     [Fact]
+    public async Task Refusal131050_ChargesTheOptOutToTheCampaignDeliveredBefore_NotToTheRefusedOne()
+    {
+        await using var world = new SenderWorld(limit: 10);
+        var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "1", ["WhatsApp:RetryBaseDelay"] = "00:00:00" });
+        world.Consent.OptIn(Recipient, world.Clock.GetUtcNow().AddDays(-3));
+        var earlier = new MessageKey("earlier-campaign", Recipient);
+        await world.Ledger.AdvanceAsync(earlier, new MessageTransition(MessageState.Accepted, world.Clock.GetUtcNow().AddDays(-2), Variant: "b"));
+        await world.Ledger.AdvanceAsync(earlier, new MessageTransition(MessageState.Delivered, world.Clock.GetUtcNow().AddDays(-2)));
+        world.Graph.Refuse = _ => GraphErrorClassifier.Create(131050, "stopped marketing (test)");
+
+        await world.EnqueueAsync([SenderWorld.Request(Recipient)]);
+        await SenderLoops.DrainAsync(world.Queue, [host.Get<SendProcessor>()], 1);
+
+        var refused = await world.Ledger.GetFunnelAsync(SenderWorld.Campaign);
+        Assert.Equal((1, 0), (refused.FailedByCode["131050"], refused.OptedOutAfter));
+        var charged = await world.Ledger.GetFunnelAsync(earlier.CampaignId);
+        Assert.Equal((1, 1), (charged.OptedOutAfter, charged.ForVariant("b").OptedOutAfter));
+    }
+
+    [Fact]
     public async Task Transient_AfterMaxFailedDeliveries_GoesToDeadLettersAndReplaysByApi()
     {
         await using var world = new SenderWorld(limit: 10);

@@ -11,7 +11,7 @@ namespace WhatsAppCampaigns.Core.Campaigns.Testing;
 public sealed partial class VariantTestDecider(ICampaignStore campaigns, IMessageLedger ledger, TimeProvider clock, ILogger<VariantTestDecider> logger)
 {
     /// <summary>Ledger counter of recipients who opted out after receiving the campaign (per variant with the <c>v_{name}_</c> prefix).</summary>
-    public const string OptedOutAfterCounter = "opted_out_after";
+    public const string OptedOutAfterCounter = CampaignFunnel.OptedOutAfterCounter;
 
     public const string AllDroppedReason = "all_variants_dropped";
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Conversations;
 using WhatsAppCampaigns.Core.Observability;
@@ -8,12 +9,14 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 
 /// <summary>
 /// Inbound <c>messages[]</c>: every message opens the sender's 24 h customer-service window; an opt-out (or opt-in)
-/// keyword or an opt-out button records marketing consent with the words the person used as evidence.
+/// keyword or an opt-out button records marketing consent with the words the person used as evidence, and an opt-out
+/// is then attributed to the campaign message last delivered to the person (<see cref="OptOutAttributor"/>).
 /// </summary>
 internal sealed partial class InboundMessageHandler(
     ICustomerServiceWindows windows,
     IConsentLedger consent,
     ConsentKeywords keywords,
+    OptOutAttributor optOuts,
     ILogger<InboundMessageHandler> logger) : IWebhookChangeHandler
 {
     public const string KeywordSource = "whatsapp_keyword";
@@ -46,6 +49,10 @@ internal sealed partial class InboundMessageHandler(
             var text = evidence is { Length: > MaxEvidence } ? evidence[..MaxEvidence] : evidence;
             await consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status, source, at, text), cancellationToken);
             LogConsent(logger, PhoneMask.Mask(phone), status, source);
+            if (status == ConsentStatus.OptedOut)
+            {
+                await optOuts.AttributeAsync(phone, at, cancellationToken);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Observability;
 
@@ -7,9 +8,10 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 
 /// <summary>
 /// <c>user_preferences</c>: the person used WhatsApp's own Stop/Resume control for this business's offers.
-/// Stop is an opt-out; Resume is the person's own request for offers, recorded as an opt-in.
+/// Stop is an opt-out (attributed to the campaign message last delivered, <see cref="OptOutAttributor"/>); Resume is the
+/// person's own request for offers, recorded as an opt-in.
 /// </summary>
-internal sealed partial class UserPreferencesHandler(IConsentLedger consent, ILogger<UserPreferencesHandler> logger) : IWebhookChangeHandler
+internal sealed partial class UserPreferencesHandler(IConsentLedger consent, OptOutAttributor optOuts, ILogger<UserPreferencesHandler> logger) : IWebhookChangeHandler
 {
     public const string Source = "user_preferences";
 
@@ -36,6 +38,10 @@ internal sealed partial class UserPreferencesHandler(IConsentLedger consent, ILo
             var evidence = preference.Detail ?? $"marketing_messages: {preference.Value}";
             await consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status.Value, Source, at, evidence), cancellationToken);
             LogRecorded(logger, PhoneMask.Mask(phone), status.Value);
+            if (status == ConsentStatus.OptedOut)
+            {
+                await optOuts.AttributeAsync(phone, at, cancellationToken);
+            }
         }
     }
 
