@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Observability;
 using WhatsAppCampaigns.Core.Sending;
@@ -18,8 +19,21 @@ namespace WhatsAppCampaigns.Core.Campaigns;
 /// cause and no campaign is counted: charging an older campaign instead would inflate its rate, and reminders have no
 /// opt-out guardrail.
 /// </remarks>
-public sealed partial class OptOutAttributor(IMessageLedger ledger, IOptions<CampaignOptions> options, ILogger<OptOutAttributor> logger)
+public sealed partial class OptOutAttributor(IMessageLedger ledger, IConsentLedger consent, IOptions<CampaignOptions> options, ILogger<OptOutAttributor> logger)
 {
+    /// <summary>
+    /// Records a consent change the person made on WhatsApp (a keyword, a button, the Stop control, a 131050) and, when
+    /// it is an opt-out, charges it (<see cref="AttributeAsync"/>): the one way every path records such a change.
+    /// </summary>
+    public async Task RecordAsync(string phone, ConsentChange change, CancellationToken ct)
+    {
+        await consent.RecordAsync(phone, change, ct);
+        if (change.Status == ConsentStatus.OptedOut)
+        {
+            await AttributeAsync(phone, change.At, ct);
+        }
+    }
+
     /// <param name="at">When the person opted out (the webhook's own timestamp, so a redelivery looks at the same window).</param>
     /// <returns>The message charged with the opt-out (also when it was counted before), or null.</returns>
     public async Task<MessageKey?> AttributeAsync(string phone, DateTimeOffset at, CancellationToken ct)

@@ -25,7 +25,6 @@ public sealed class SendOutcomeRecorder(
     IMessageLedger ledger,
     RecipientReservations reservations,
     Deferrals deferrals,
-    IConsentLedger consent,
     IContactDirectory contacts,
     ICampaignControl campaigns,
     SenderSignals signals,
@@ -117,10 +116,8 @@ public sealed class SendOutcomeRecorder(
         var recipient = attempt.Request.Recipient;
         if (error.Code == 131050)
         {
-            await consent.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", now, error.Message), ct);
-
             // As for the 131050 status webhook: charged to the message last delivered, never to this one (not sent).
-            await optOuts.AttributeAsync(recipient, now, ct);
+            await optOuts.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", now, error.Message), ct);
         }
         else if (error.Code == 131026)
         {

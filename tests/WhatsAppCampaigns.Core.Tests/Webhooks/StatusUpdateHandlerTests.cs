@@ -19,9 +19,8 @@ public sealed class StatusUpdateHandlerTests
 
     private StatusUpdateHandler Handler => new(
         _ledger.Object,
-        _consent.Object,
         _contacts.Object,
-        new OptOutAttributor(_ledger.Object, Options.Create(new CampaignOptions()), NullLogger<OptOutAttributor>.Instance),
+        new OptOutAttributor(_ledger.Object, _consent.Object, Options.Create(new CampaignOptions()), NullLogger<OptOutAttributor>.Instance),
         Options.Create(new WebhookOptions()),
         NullLogger<StatusUpdateHandler>.Instance);
 

@@ -14,7 +14,6 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// </summary>
 internal sealed partial class InboundMessageHandler(
     ICustomerServiceWindows windows,
-    IConsentLedger consent,
     ConsentKeywords keywords,
     OptOutAttributor optOuts,
     ILogger<InboundMessageHandler> logger) : IWebhookChangeHandler
@@ -47,12 +46,8 @@ internal sealed partial class InboundMessageHandler(
 
             var status = intent == KeywordIntent.OptOut ? ConsentStatus.OptedOut : ConsentStatus.OptedIn;
             var text = evidence is { Length: > MaxEvidence } ? evidence[..MaxEvidence] : evidence;
-            await consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status, source, at, text), cancellationToken);
+            await optOuts.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status, source, at, text), cancellationToken);
             LogConsent(logger, PhoneMask.Mask(phone), status, source);
-            if (status == ConsentStatus.OptedOut)
-            {
-                await optOuts.AttributeAsync(phone, at, cancellationToken);
-            }
         }
     }
 

@@ -15,7 +15,6 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// </summary>
 internal sealed partial class StatusUpdateHandler(
     IMessageLedger ledger,
-    IConsentLedger consent,
     IContactDirectory contacts,
     OptOutAttributor optOuts,
     IOptions<WebhookOptions> options,
@@ -70,12 +69,11 @@ internal sealed partial class StatusUpdateHandler(
         if (code == StoppedMarketing)
         {
             var stop = new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", at, "Graph 131050: the person stopped marketing messages");
-            await consent.RecordAsync(key.Recipient, stop, ct);
 
             // 131050 reveals a stop made earlier (WhatsApp's own control), not caused by this message: it never reached
             // the person and already counts as failed_131050 here. The stop is charged, like any other, to the message
             // last delivered before this failure within the window (once, even if its user_preferences webhook comes too).
-            await optOuts.AttributeAsync(key.Recipient, at, ct);
+            await optOuts.RecordAsync(key.Recipient, stop, ct);
         }
         else if (code == Undeliverable)
         {

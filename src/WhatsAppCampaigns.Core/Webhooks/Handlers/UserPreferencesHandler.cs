@@ -11,7 +11,7 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// Stop is an opt-out (attributed to the campaign message last delivered, <see cref="OptOutAttributor"/>); Resume is the
 /// person's own request for offers, recorded as an opt-in.
 /// </summary>
-internal sealed partial class UserPreferencesHandler(IConsentLedger consent, OptOutAttributor optOuts, ILogger<UserPreferencesHandler> logger) : IWebhookChangeHandler
+internal sealed partial class UserPreferencesHandler(OptOutAttributor optOuts, ILogger<UserPreferencesHandler> logger) : IWebhookChangeHandler
 {
     public const string Source = "user_preferences";
 
@@ -36,12 +36,8 @@ internal sealed partial class UserPreferencesHandler(IConsentLedger consent, Opt
 
             var at = WebhookJson.FromUnix(preference.Timestamp) ?? change.At;
             var evidence = preference.Detail ?? $"marketing_messages: {preference.Value}";
-            await consent.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status.Value, Source, at, evidence), cancellationToken);
+            await optOuts.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status.Value, Source, at, evidence), cancellationToken);
             LogRecorded(logger, PhoneMask.Mask(phone), status.Value);
-            if (status == ConsentStatus.OptedOut)
-            {
-                await optOuts.AttributeAsync(phone, at, cancellationToken);
-            }
         }
     }
 
