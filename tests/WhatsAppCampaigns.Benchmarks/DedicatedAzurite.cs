@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using WhatsAppCampaigns.LocalRunner.Hosting;
 
 namespace WhatsAppCampaigns.Benchmarks;
 
@@ -52,7 +53,7 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
             throw new InvalidOperationException("Azurite is not installed: run scripts/azurite.sh start once (it installs it).");
         }
 
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
         var info = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -122,12 +123,5 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"Azurite did not open port {port}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

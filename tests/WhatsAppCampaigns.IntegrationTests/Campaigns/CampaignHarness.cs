@@ -2,10 +2,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Abstractions;
 using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Campaigns;
-using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Messages;
@@ -68,20 +66,7 @@ public sealed class CampaignHarness : IAsyncDisposable
                 ["Campaigns:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Campaigns:PagesPerGeneration"] = pagesPerGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-        var durable = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddCampaignTasks(),
-            new DurableTaskTestHostOptions
-            {
-                // A free port, not the host's random pick in 30000-40000, which collides when test classes run in parallel.
-                Port = LocalRunner.Hosting.FreeTcpPort.Next(),
-                LoggerFactory = NullLoggerFactory.Instance,
-                ConfigureServices = services =>
-                {
-                    services.AddSingleton(core.Get<CampaignFanOut>());
-                    services.AddSingleton(core.Get<CampaignLifecycle>());
-                    services.AddSingleton(core.Get<Core.Campaigns.Testing.VariantTestDecider>());
-                },
-            });
+        var durable = await CampaignDurableHost.StartAsync(core.Provider);
         var harness = new CampaignHarness(core, durable, queue);
         await harness.RegisterTemplateAsync(Template, TemplateCategory.Marketing);
         await harness.RegisterTemplateAsync(UtilityTemplate, TemplateCategory.Utility);
