@@ -5,9 +5,9 @@ namespace WhatsAppCampaigns.Benchmarks;
 /// <summary>The lines every result file starts with, so numbers are never read without their machine.</summary>
 public static class BenchmarkEnvironment
 {
-    public static string Describe() =>
+    public static string Describe(string storage = "Azurite (in-memory)") =>
         $"date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; " +
-        $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}; storage: Azurite (in-memory)";
+        $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}; storage: {storage}";
 
     /// <summary>Azurite's connection string, from scripts/azurite.sh (exported as TEST_STORAGE_CONNECTION_STRING).</summary>
     public static string StorageConnectionString =>

@@ -3,20 +3,18 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using WhatsAppCampaigns.Core;
 using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Campaigns;
-using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Templates;
+using WhatsAppCampaigns.IntegrationTests.Campaigns;
 
 namespace WhatsAppCampaigns.Benchmarks;
 
@@ -25,10 +23,15 @@ namespace WhatsAppCampaigns.Benchmarks;
 /// <c>wa-sends</c> queue; consent is an in-memory "everyone opted in". Reports recipients enqueued per second and
 /// memory sampled through the run, and checks the queue holds exactly one message per recipient. Each size runs on its
 /// own fresh emulator (<see cref="DedicatedAzurite"/>).
-/// Usage: <c>fanout [size ...]</c> (default 100000 1000000), with <c>DOTNET_PROCESSOR_COUNT=64</c>.
+/// Usage: <c>fanout [size ...]</c> (default 100000 1000000), with <c>DOTNET_PROCESSOR_COUNT=64</c>. With
+/// <c>FANOUT_STORAGE_CONNECTION_STRING</c> set it runs on that storage account instead (results in
+/// <c>fanout-account.md</c>), under a fresh name prefix per size, and deletes what it created after each size.
 /// </summary>
 public sealed class FanOutBenchmark : IBenchmarkCommand
 {
+    /// <summary>A real storage account to measure on; Azurite's costs grow with what it stores (see results/fanout.md).</summary>
+    private static readonly string? Account = Environment.GetEnvironmentVariable("FANOUT_STORAGE_CONNECTION_STRING") is { Length: > 0 } value ? value : null;
+
     public string Name => "fanout";
 
     public string Description => "campaign fan-out: recipients enqueued per second and peak memory, per audience size";
@@ -37,8 +40,8 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
     {
         var sizes = args.Length == 0 ? [100_000, 1_000_000] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var report = new StringBuilder()
-            .AppendLine("# Campaign fan-out on Azurite").AppendLine()
-            .AppendLine(BenchmarkEnvironment.Describe()).AppendLine()
+            .AppendLine(Account is null ? "# Campaign fan-out on Azurite" : "# Campaign fan-out on a storage account").AppendLine()
+            .AppendLine(Account is null ? BenchmarkEnvironment.Describe() : BenchmarkEnvironment.Describe("a storage account")).AppendLine()
             .AppendLine("| recipients | seed (s) | fan-out (s) | recipients/s | generations | queue messages | managed heap peak (MB) | working set peak (MB) | heap at 25/50/75/100 % (MB) | Azurite peak RSS (MB) |")
             .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var size in sizes)
@@ -48,7 +51,7 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
             report.AppendLine(row);
         }
 
-        var path = BenchmarkEnvironment.ResultPath("fanout.md");
+        var path = BenchmarkEnvironment.ResultPath(Account is null ? "fanout.md" : "fanout-account.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         Console.WriteLine($"written {path}");
@@ -57,24 +60,32 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
 
     private static async Task<string> RunOneAsync(int size)
     {
-        await using var azurite = await DedicatedAzurite.StartAsync();
+        await using var azurite = Account is null ? await DedicatedAzurite.StartAsync() : null;
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
-        await using var core = await StartCoreAsync(azurite.ConnectionString, prefix);
+        await using var core = await StartCoreAsync(Account ?? azurite!.ConnectionString, prefix);
         var storage = core.GetRequiredService<StorageClients>();
+        try
+        {
+            return await MeasureAsync(core, storage, size, azurite);
+        }
+        finally
+        {
+            if (Account is not null)
+            {
+                await DeleteAsync(storage);
+            }
+        }
+    }
+
+    private static async Task<string> MeasureAsync(ServiceProvider core, StorageClients storage, int size, DedicatedAzurite? azurite)
+    {
         var seed = Stopwatch.StartNew();
         await SeedAsync(storage.Table(TagIndexRows.TableName), size);
         seed.Stop();
         await core.GetRequiredService<ITemplateRegistry>().UpsertAsync(
             new TemplateRecord("bench_sale", "en_US", TemplateCategory.Marketing, "APPROVED", "GREEN", 1, "Hi {{1}}", DateTimeOffset.UtcNow));
 
-        await using var durable = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddCampaignTasks(),
-            new DurableTaskTestHostOptions
-            {
-                LoggerFactory = NullLoggerFactory.Instance,
-                ConfigureServices = s => s.AddSingleton(core.GetRequiredService<CampaignFanOut>()).AddSingleton(core.GetRequiredService<CampaignLifecycle>())
-                    .AddSingleton(core.GetRequiredService<WhatsAppCampaigns.Core.Campaigns.Testing.VariantTestDecider>()),
-            });
+        await using var durable = await CampaignDurableHost.StartAsync(core);
         GC.Collect();
         var sampler = new MemorySampler();
         var watch = Stopwatch.StartNew();
@@ -88,7 +99,15 @@ public sealed class FanOutBenchmark : IBenchmarkCommand
         var status = done.ReadOutputAs<CampaignRunStatus>()!;
         var queued = (await storage.Queue(StorageNames.SendsQueueName).GetPropertiesAsync()).Value.ApproximateMessagesCount;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {size:N0} | {seed.Elapsed.TotalSeconds:F0} | {watch.Elapsed.TotalSeconds:F0} | {status.Totals.Enqueued / watch.Elapsed.TotalSeconds:F0} | {status.Generation + 1} | {queued:N0} | {sampler.PeakHeapMb:F0} | {sampler.PeakWorkingSetMb:F0} | {string.Join(" / ", sampler.Quartiles.Select(q => q.ToString("F0", CultureInfo.InvariantCulture)))} | {azurite.PeakResidentMb:F0} |");
+            $"| {size:N0} | {seed.Elapsed.TotalSeconds:F0} | {watch.Elapsed.TotalSeconds:F0} | {status.Totals.Enqueued / watch.Elapsed.TotalSeconds:F0} | {status.Generation + 1} | {queued:N0} | {sampler.PeakHeapMb:F0} | {sampler.PeakWorkingSetMb:F0} | {string.Join(" / ", sampler.Quartiles.Select(q => q.ToString("F0", CultureInfo.InvariantCulture)))} | {(azurite?.PeakResidentMb is { } rss ? rss.ToString("F0", CultureInfo.InvariantCulture) : "–")} |");
+    }
+
+    /// <summary>Everything one size created on a storage account: its prefixed tables, queues and containers.</summary>
+    private static async Task DeleteAsync(StorageClients storage)
+    {
+        await Task.WhenAll(storage.Names.AllTables(storage.TableNames).Select(t => storage.Tables.DeleteTableAsync(t)));
+        await Task.WhenAll(storage.Names.AllQueues.Select(q => storage.Queues.GetQueueClient(q).DeleteIfExistsAsync()));
+        await Task.WhenAll(storage.Names.AllContainers.Select(c => storage.Blobs.GetBlobContainerClient(c).DeleteIfExistsAsync()));
     }
 
     private static async Task<ServiceProvider> StartCoreAsync(string connectionString, string prefix)
