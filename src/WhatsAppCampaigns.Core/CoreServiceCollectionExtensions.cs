@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddCloudApiClient();
         services.AddTables(MessageEntity.TableName, RecipientDeliveries.TableName);
         services.AddSingleton<IMessageLedger, TableMessageLedger>();
+        services.AddSingleton<IPersonalDataStore>(sp => new RecipientDeliveries(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton<ISendQueue, QueueSendQueue>();
         services.AddCartReminders(configuration);
         services.AddContactsAndConsent(configuration);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppCampaigns.Core.Audiences;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Templates;
 
@@ -37,6 +38,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignControl>();
         services.AddSingleton<ICampaignControl>(sp => sp.GetRequiredService<CampaignControl>());
         services.AddSingleton<ConsentNoticeLog>();
+        services.AddSingleton<IPersonalDataStore>(sp => sp.GetRequiredService<ConsentNoticeLog>());
         services.AddSingleton<RecipientMarkers>();
         services.AddSingleton<RecipientEvaluator>();
         services.AddSingleton<CampaignFanOut>();

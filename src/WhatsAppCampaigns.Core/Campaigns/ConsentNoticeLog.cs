@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Campaigns;
@@ -8,7 +9,7 @@ namespace WhatsAppCampaigns.Core.Campaigns;
 /// Who has been sent the one-time consent notice, and by which campaign (table <c>ConsentNotices</c>, PK = phone).
 /// Recorded before the notice is enqueued: at most one notice per person, even across campaigns.
 /// </summary>
-public sealed class ConsentNoticeLog(StorageClients storage)
+public sealed class ConsentNoticeLog(StorageClients storage) : IPersonalDataStore
 {
     public const string TableName = "ConsentNotices";
     private const string Row = "notice";
@@ -34,4 +35,15 @@ public sealed class ConsentNoticeLog(StorageClients storage)
             return await FindCampaignAsync(phone, cancellationToken) == campaignId;
         }
     }
+
+    public string Name => "consentNotice";
+
+    public async Task<object?> ExportAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(phone, Row, cancellationToken: cancellationToken);
+        return row.HasValue ? new { CampaignId = row.Value!.GetString("CampaignId"), At = row.Value!.GetDateTimeOffset("At") } : null;
+    }
+
+    public Task EraseAsync(string phone, CancellationToken cancellationToken = default) =>
+        Table.DeleteEntityAsync(phone, Row, ETag.All, cancellationToken);
 }

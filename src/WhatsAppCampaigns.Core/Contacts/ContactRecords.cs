@@ -3,12 +3,16 @@ using WhatsAppCampaigns.Core.Conversations;
 
 namespace WhatsAppCampaigns.Core.Contacts;
 
-/// <summary>The data-subject operations over every store that holds a number: read it all, export it, erase it (GDPR).</summary>
+/// <summary>
+/// The data-subject operations over every store that holds a number: read it all, export it, erase it (GDPR). Stores
+/// of other features take part by registering an <see cref="IPersonalDataStore"/>.
+/// </summary>
 public sealed class ContactRecords(
     TableContactDirectory contacts,
     TableConsentLedger consent,
     SuppressionList suppressions,
     TableCustomerServiceWindows windows,
+    IEnumerable<IPersonalDataStore> others,
     TimeProvider time)
 {
     public async Task<ContactProfile> ReadAsync(string phone, CancellationToken cancellationToken = default)
@@ -19,8 +23,10 @@ public sealed class ContactRecords(
         var history = consent.GetHistoryAsync(phone, cancellationToken);
         var window = windows.LastInboundAsync(phone, cancellationToken);
         var suppressed = suppressions.GetAsync(phone, cancellationToken);
-        await Task.WhenAll(contact, marketing, utility, history, window, suppressed);
-        return new ContactProfile(phone, contact.Result, [marketing.Result, utility.Result], history.Result, window.Result, suppressed.Result);
+        var records = Task.WhenAll(others.Select(async store => (store.Name, Record: await store.ExportAsync(phone, cancellationToken))));
+        await Task.WhenAll(contact, marketing, utility, history, window, suppressed, records);
+        var held = records.Result.Where(r => r.Record is not null).ToDictionary(r => r.Name, r => r.Record!, StringComparer.Ordinal);
+        return new ContactProfile(phone, contact.Result, [marketing.Result, utility.Result], history.Result, window.Result, suppressed.Result, held);
     }
 
     /// <summary>
@@ -33,6 +39,7 @@ public sealed class ContactRecords(
         await Task.WhenAll(
             contacts.DeleteAsync(phone, cancellationToken),
             consent.EraseAsync(phone, cancellationToken),
-            windows.EraseAsync(phone, cancellationToken));
+            windows.EraseAsync(phone, cancellationToken),
+            Task.WhenAll(others.Select(store => store.EraseAsync(phone, cancellationToken))));
     }
 }

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Messages;
@@ -7,7 +9,7 @@ namespace WhatsAppCampaigns.Core.Messages;
 /// Index of deliveries by recipient (PK = recipient, RK = campaign), so an order finds its last touch with one
 /// partition read instead of a scan. Written once per message, when it is first delivered.
 /// </summary>
-internal sealed class RecipientDeliveries(StorageClients storage)
+internal sealed class RecipientDeliveries(StorageClients storage) : IPersonalDataStore
 {
     public const string TableName = "RecipientDeliveries";
     private readonly TableClient _table = storage.Table(TableName);
@@ -36,5 +38,33 @@ internal sealed class RecipientDeliveries(StorageClients storage)
         }
 
         return last;
+    }
+
+    public string Name => "deliveries";
+
+    public async Task<object?> ExportAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<object>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == phone, cancellationToken: cancellationToken))
+        {
+            rows.Add(new { CampaignId = row.RowKey, DeliveredAt = row.GetDateTimeOffset("DeliveredAt"), Variant = row.GetString("Variant") });
+        }
+
+        return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>The person's partition, one entity-group transaction per 100 rows.</summary>
+    public async Task EraseAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        var keys = new List<TableTransactionAction>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == phone, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+        }
+
+        foreach (var batch in keys.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(batch, cancellationToken);
+        }
     }
 }

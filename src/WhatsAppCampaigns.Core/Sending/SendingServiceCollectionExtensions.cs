@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Sending.DeadLetters;
 using WhatsAppCampaigns.Core.Sending.Policy;
 using WhatsAppCampaigns.Core.Sending.Quota;
@@ -23,6 +24,7 @@ public static class SendingServiceCollectionExtensions
         services.TryAddSingleton<IThroughputGate, TableThroughputGate>();
         services.AddSingleton<MessagingLimitCounter>();
         services.AddSingleton<RecipientActivityStore>();
+        services.AddSingleton<IPersonalDataStore>(sp => sp.GetRequiredService<RecipientActivityStore>());
         services.AddSingleton<Campaigns.IFrequencyCapProbe, RecipientFrequencyCapProbe>();
         services.AddSingleton<RecipientReservations>();
         services.AddSingleton<RecipientTimeZones>();

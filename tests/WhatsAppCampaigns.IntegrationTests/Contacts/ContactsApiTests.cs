@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Sending.Recipients;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Contacts;
@@ -92,6 +95,29 @@ public sealed class ContactsApiTests : IAsyncLifetime
 
         var fresh = await PostConsent(phone, "opted_in", "checkout_checkbox", null);
         Assert.True(fresh.GetProperty("allowsSending").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ExportAndErase_ReachTheRecordsOtherFeaturesKeepUnderTheNumber()
+    {
+        const string phone = "+525512340035";
+        await Http.PutAsJsonAsync($"/api/contacts/{Uri.EscapeDataString(phone)}", new { tags = new[] { "vip" } });
+        var at = DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        await _runner.Get<ConsentNoticeLog>().TryRecordAsync(phone, "c-notice", at);
+        await _runner.Get<RecipientActivityStore>().TryWriteAsync(RecipientActivity.New(phone).WithMarketingSend(at, TimeSpan.FromDays(7)), default, CancellationToken.None);
+        await _runner.Get<IMessageLedger>().AdvanceAsync(new MessageKey("c-spring", phone), new MessageTransition(MessageState.Delivered, at, WamId: "wamid.1"));
+
+        var records = (await Json(await Http.GetAsync($"/api/contacts/{Uri.EscapeDataString(phone)}/export"))).GetProperty("records");
+        Assert.Equal("c-notice", records.GetProperty("consentNotice").GetProperty("campaignId").GetString());
+        Assert.Equal(1, records.GetProperty("sendActivity").GetProperty("marketingSends").GetArrayLength());
+        Assert.Equal("c-spring", records.GetProperty("deliveries")[0].GetProperty("campaignId").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"/api/contacts/{Uri.EscapeDataString(phone)}")).StatusCode);
+
+        var after = await Json(await Http.GetAsync($"/api/contacts/{Uri.EscapeDataString(phone)}/export"));
+        Assert.Empty(after.GetProperty("records").EnumerateObject());
+        Assert.Null(await _runner.Get<ConsentNoticeLog>().FindCampaignAsync(phone));
+        Assert.Null(await _runner.Get<IMessageLedger>().FindLastDeliveredAsync(phone, at.AddHours(1), TimeSpan.FromDays(1)));
     }
 
     [Fact]

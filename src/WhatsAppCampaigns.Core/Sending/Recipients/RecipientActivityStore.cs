@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Sending.Recipients;
@@ -8,7 +9,7 @@ namespace WhatsAppCampaigns.Core.Sending.Recipients;
 /// One row per recipient (partition = the number, so rows spread over partitions), read once per send and written
 /// once, conditionally, before Graph is called: two senders cannot both count a recipient or both pass its frequency cap.
 /// </summary>
-public sealed class RecipientActivityStore(StorageClients storage)
+public sealed class RecipientActivityStore(StorageClients storage) : IPersonalDataStore
 {
     public const string TableName = "SendRecipients";
     private const string RowKey = "activity";
@@ -56,4 +57,16 @@ public sealed class RecipientActivityStore(StorageClients storage)
             return null;
         }
     }
+
+    public string Name => "sendActivity";
+
+    /// <summary>The marketing sends the frequency cap still counts, and the last message sent.</summary>
+    public async Task<object?> ExportAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        var (activity, etag) = await GetAsync(phone, cancellationToken);
+        return etag == default ? null : new { activity.MarketingSends, activity.LastMessage, activity.PhoneNumberId };
+    }
+
+    public Task EraseAsync(string phone, CancellationToken cancellationToken = default) =>
+        Table.DeleteEntityAsync(phone, RowKey, ETag.All, cancellationToken);
 }
