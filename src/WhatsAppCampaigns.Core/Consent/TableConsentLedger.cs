@@ -67,19 +67,8 @@ public sealed class TableConsentLedger(StorageClients storage, SuppressionList s
     }
 
     /// <summary>Deletes the contact's whole consent partition (GDPR erasure); the caller suppresses the number first.</summary>
-    public async Task EraseAsync(string phone, CancellationToken cancellationToken = default)
-    {
-        var rows = new List<TableTransactionAction>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {phone}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-        }
-
-        foreach (var chunk in rows.Chunk(100))
-        {
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-    }
+    public Task EraseAsync(string phone, CancellationToken cancellationToken = default) =>
+        Table.DeletePartitionAsync(phone, cancellationToken);
 
     private async Task UpdateStateAsync(string phone, ConsentChange change, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Storage;
@@ -53,18 +52,6 @@ internal sealed class RecipientDeliveries(StorageClients storage) : IPersonalDat
         return rows.Count == 0 ? null : rows;
     }
 
-    /// <summary>The person's partition, one entity-group transaction per 100 rows.</summary>
-    public async Task EraseAsync(string phone, CancellationToken cancellationToken = default)
-    {
-        var keys = new List<TableTransactionAction>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == phone, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            keys.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-        }
-
-        foreach (var batch in keys.Chunk(100))
-        {
-            await _table.SubmitTransactionAsync(batch, cancellationToken);
-        }
-    }
+    public Task EraseAsync(string phone, CancellationToken cancellationToken = default) =>
+        _table.DeletePartitionAsync(phone, cancellationToken);
 }
