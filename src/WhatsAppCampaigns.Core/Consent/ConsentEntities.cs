@@ -31,8 +31,16 @@ internal sealed class ConsentRowEntity : ITableEntity
 
     public string? RecordedBy { get; set; }
 
+    /// <summary>Which clock dated <see cref="At"/> (<see cref="ConsentClock"/>); absent on rows written before it was kept: the caller's.</summary>
+    public string? Clock { get; set; }
+
     /// <summary>When the product wrote the row (the change itself happened at <see cref="At"/>).</summary>
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>State rows only: the <see cref="ConsentRegister"/>'s latest opt-in and opt-out, as JSON.</summary>
+    public string? LatestOptIn { get; set; }
+
+    public string? LatestOptOut { get; set; }
 
     public static string StateRow(ConsentScope scope) => $"state-{Name(scope)}";
 
@@ -47,7 +55,7 @@ internal sealed class ConsentRowEntity : ITableEntity
     public static ConsentScope ParseScope(string scope) => scope == "utility" ? ConsentScope.Utility : ConsentScope.Marketing;
 
     public ConsentChange ToChange() =>
-        new(ParseScope(Scope), ParseStatus(Status), Source, At, Evidence, EvidenceUrl, RecordedBy);
+        new(ParseScope(Scope), ParseStatus(Status), Source, At, Evidence, EvidenceUrl, RecordedBy, Enum.TryParse<ConsentClock>(Clock, out var clock) ? clock : ConsentClock.Caller);
 }
 
 /// <summary>Table <c>Suppressions</c>: one row per erased number, keyed by its <see cref="SuppressionHasher"/> hash only.</summary>

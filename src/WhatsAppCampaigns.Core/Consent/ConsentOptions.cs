@@ -22,4 +22,13 @@ public sealed class ConsentOptions
 
     /// <summary>Quick-reply button payloads that mean "stop marketing"; empty means the defaults.</summary>
     public List<string> OptOutButtonPayloads { get; set; } = [];
+
+    /// <summary>
+    /// How far apart two consent events must be for an opt-in to override an opt-out (see <see cref="ConsentRegister"/>),
+    /// and how far ahead of now the business's clock may date a change it sends.
+    /// </summary>
+    public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>No consent can predate this (WhatsApp did not exist before 2009): an older <c>at</c> is a mistake.</summary>
+    public DateTimeOffset EarliestConsentAt { get; set; } = new(2009, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

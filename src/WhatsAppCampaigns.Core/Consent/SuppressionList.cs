@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Consent;
@@ -8,7 +9,7 @@ namespace WhatsAppCampaigns.Core.Consent;
 /// Numbers whose personal data was erased, held only as a keyed hash: they are never messaged again
 /// unless they opt in anew, after the erasure.
 /// </summary>
-public sealed class SuppressionList(StorageClients storage, SuppressionHasher hasher)
+public sealed class SuppressionList(StorageClients storage, SuppressionHasher hasher, IOptions<ConsentOptions> options)
 {
     public const string TableName = "Suppressions";
 
@@ -24,12 +25,16 @@ public sealed class SuppressionList(StorageClients storage, SuppressionHasher ha
     public Task SuppressAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(new SuppressionEntity { PartitionKey = hasher.Hash(phone), ErasedAt = erasedAt }, TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Lifts the suppression for an opt-in given after the erasure; an older opt-in (a replay) lifts nothing.</summary>
-    public async Task<bool> LiftAsync(string phone, DateTimeOffset optedInAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Lifts the suppression for an opt-in given clearly after the erasure (by <see cref="ConsentRegister.Outranks"/>, the
+    /// same rule that orders opt-ins and opt-outs; the erasure is dated by the product's clock); an older opt-in (a
+    /// replay, a skewed clock) lifts nothing.
+    /// </summary>
+    public async Task<bool> LiftAsync(string phone, ConsentChange optIn, CancellationToken cancellationToken = default)
     {
         var key = hasher.Hash(phone);
         var row = await Table.GetEntityIfExistsAsync<SuppressionEntity>(key, SuppressionEntity.Row, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.ErasedAt >= optedInAt)
+        if (!row.HasValue || !ConsentRegister.Outranks(optIn.At, optIn.EffectiveClock, row.Value!.ErasedAt, ConsentClock.Product, options.Value.ClockTolerance))
         {
             return false;
         }
