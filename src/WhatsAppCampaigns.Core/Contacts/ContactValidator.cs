@@ -25,6 +25,11 @@ public static partial class ContactValidator
         {
             Add("phone", "must be a valid mobile number, in E.164 (+525512345678) or national form with a country");
         }
+        else if (country is not null && !string.Equals(country, phone!.Country, StringComparison.Ordinal))
+        {
+            // Country rules (markets, the US marketing block) follow the number; a stated country must agree with it.
+            Add("country", $"contradicts the number, which belongs to {phone.Country}; leave country out to take it from the number");
+        }
 
         var timeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? null : input.TimeZone.Trim();
         if (timeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId))
@@ -59,6 +64,9 @@ public static partial class ContactValidator
         var contact = new Contact(phone!.E164, country ?? phone.Country, timeZone, locale, tags, new Dictionary<string, string>(attributes), now);
         return new ContactValidation(contact, new Dictionary<string, string[]>());
     }
+
+    /// <summary>The rule for tag and attribute names, wherever they are given (contacts, audiences): 1–64 letters, digits, '_' or '-'.</summary>
+    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
 
     [GeneratedRegex("^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")]
     private static partial Regex LocalePattern();

@@ -14,7 +14,10 @@ public static class ContactsServiceCollectionExtensions
     /// <summary>Contacts, consent, suppression, customer-service windows and account signals, on Table Storage.</summary>
     public static IServiceCollection AddContactsAndConsent(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsentOptions>().Bind(configuration.GetSection(ConsentOptions.SectionName));
+        services.AddOptions<ConsentOptions>()
+            .Bind(configuration.GetSection(ConsentOptions.SectionName))
+            .Validate(o => o.ClockTolerance >= TimeSpan.Zero && o.ClockTolerance <= TimeSpan.FromHours(1), "Consent:ClockTolerance must be between 0 and 1 hour.")
+            .ValidateOnStart();
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
         services.AddTables(
@@ -30,6 +33,7 @@ public static class ContactsServiceCollectionExtensions
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<TableConsentLedger>();
         services.AddSingleton<IConsentLedger>(sp => sp.GetRequiredService<TableConsentLedger>());
+        services.AddSingleton<ConsentPolicy>();
         services.AddSingleton<ConsentKeywords>();
         services.AddSingleton<TableCustomerServiceWindows>();
         services.AddSingleton<ICustomerServiceWindows>(sp => sp.GetRequiredService<TableCustomerServiceWindows>());

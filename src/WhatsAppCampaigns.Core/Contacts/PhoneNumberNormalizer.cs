@@ -84,6 +84,20 @@ public static class PhoneNumberNormalizer
         return true;
     }
 
+    /// <summary>The region (ISO 3166-1 alpha-2) a number belongs to by its calling code and prefix; null when libphonenumber knows none.</summary>
+    public static string? RegionOf(string e164)
+    {
+        try
+        {
+            var region = Util.GetRegionCodeForNumber(Util.Parse(e164, "ZZ"));
+            return region is null or "ZZ" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsSupportedCountry(string? country) =>
         country is { Length: 2 } && Util.GetSupportedRegions().Contains(country.ToUpperInvariant());
 }

@@ -5,21 +5,60 @@ using WhatsAppCampaigns.Core.Templates;
 
 namespace WhatsAppCampaigns.Core.Campaigns;
 
+/// <summary>What the launch check found: the campaign's category (null when the templates do not fix one), every violation, and the audience's size.</summary>
+public sealed record LaunchCheck(TemplateCategory? Category, IReadOnlyList<PolicyViolation> Violations, AudienceSize? Audience);
+
 /// <summary>
-/// The checks a campaign must pass before anything starts: its templates exist and are approved, share one allowed
-/// category and take the mapped parameters; it targets no country closed to that category; and a marketing campaign is
-/// not aimed at people who only agreed to utility messages (they can be sent a one-time consent notice instead).
+/// The checks a campaign must pass before anything starts: its audience says whom it selects and matches someone; its
+/// templates exist and are approved, share one allowed category and take the mapped parameters; it targets no country
+/// closed to that category; and a marketing campaign is not aimed at people who only agreed to utility messages (they can
+/// be sent a one-time consent notice instead).
 /// </summary>
-public sealed class LaunchPolicy(ITemplateRegistry templates, IAudienceSource audience, IConsentLedger consent, IOptions<CampaignOptions> options)
+public sealed class LaunchPolicy(
+    ITemplateRegistry templates,
+    IAudienceSource audience,
+    ConsentPolicy consent,
+    MarketPolicy markets,
+    IOptions<CampaignOptions> options)
 {
-    /// <summary>Members of the audience's first page whose consent is sampled.</summary>
+    /// <summary>Members of the audience whose consent is sampled.</summary>
     public const int ConsentSampleSize = 200;
 
-    /// <returns>The campaign's category (null when the templates do not fix one), and every violation found: any refuses the launch.</returns>
-    public async Task<(TemplateCategory? Category, IReadOnlyList<PolicyViolation> Violations)> CheckAsync(
+    public async Task<LaunchCheck> CheckAsync(
         CampaignKind kind, IReadOnlyList<CampaignVariant> variants, Segment segment, int parameterCount, CancellationToken ct = default)
     {
         var violations = new List<PolicyViolation>();
+        if (!segment.IsExplicit)
+        {
+            violations.Add(new(PolicyViolation.AudienceRequired, "Say whom the campaign is for: tags, countries or attributes, or \"all\": true for every contact."));
+            return new LaunchCheck(null, violations, null);
+        }
+
+        var category = await CheckTemplatesAsync(variants, parameterCount, violations, ct);
+        if (category is null)
+        {
+            return new LaunchCheck(null, violations, null);
+        }
+
+        CheckCategoryAndMarkets(kind, category.Value, segment, violations);
+        var size = await AudienceSize.CountAsync(audience, segment, options.Value.PageSize, options.Value.LaunchCountLimit, ConsentSampleSize, ct);
+        if (size is { Count: 0, Exact: true })
+        {
+            violations.Add(new(PolicyViolation.AudienceEmpty, "The audience matches no contact."));
+        }
+        else if (violations.Count == 0 && kind == CampaignKind.Standard && category == TemplateCategory.Marketing
+            && await NoneHasMarketingConsentAsync(size.Sample, ct))
+        {
+            violations.Add(new(PolicyViolation.MarketingConsentRequired,
+                "No sampled member of this audience has opted in to marketing. Marketing goes only to contacts with marketing consent; "
+                + "an audience with utility consent only can be sent a one-time consent notice (kind consent_notice, a UTILITY template saying marketing may follow and how to opt out)."));
+        }
+
+        return new LaunchCheck(category, violations, size);
+    }
+
+    private async Task<TemplateCategory?> CheckTemplatesAsync(IReadOnlyList<CampaignVariant> variants, int parameterCount, List<PolicyViolation> violations, CancellationToken ct)
+    {
         var categories = new HashSet<TemplateCategory>();
         foreach (var variant in variants)
         {
@@ -49,22 +88,7 @@ public sealed class LaunchPolicy(ITemplateRegistry templates, IAudienceSource au
             violations.Add(new(PolicyViolation.CategoriesDiffer, "All variants must use templates of one category."));
         }
 
-        if (categories.Count != 1)
-        {
-            return (null, violations);
-        }
-
-        var category = categories.Single();
-        CheckCategoryAndMarkets(kind, category, segment, violations);
-        if (violations.Count == 0 && kind == CampaignKind.Standard && category == TemplateCategory.Marketing
-            && await AudienceLacksMarketingConsentAsync(segment, ct))
-        {
-            violations.Add(new(PolicyViolation.MarketingConsentRequired,
-                "No sampled member of this audience has opted in to marketing. Marketing goes only to contacts with marketing consent; "
-                + "an audience with utility consent only can be sent a one-time consent notice (kind consent_notice, a UTILITY template saying marketing may follow and how to opt out)."));
-        }
-
-        return (category, violations);
+        return categories.Count == 1 ? categories.Single() : null;
     }
 
     private void CheckCategoryAndMarkets(CampaignKind kind, TemplateCategory category, Segment segment, List<PolicyViolation> violations)
@@ -79,31 +103,24 @@ public sealed class LaunchPolicy(ITemplateRegistry templates, IAudienceSource au
             violations.Add(new(PolicyViolation.ConsentNoticeNeedsUtility, "A consent notice must use a UTILITY template."));
         }
 
-        var markets = options.Value.MarketsFor(category);
-        var closed = segment.Normalized().Countries!.Where(c => !markets.Allows(c)).ToArray();
+        var closed = segment.Normalized().Countries!.Where(c => !markets.AllowsCountry(category, c)).ToArray();
         if (closed.Length > 0)
         {
             violations.Add(new(PolicyViolation.CountryNotAllowed,
-                $"{category.ToString().ToUpperInvariant()} templates may not be sent to {string.Join(", ", closed)} (see configuration Campaigns:Markets)."));
+                $"{category.ToString().ToUpperInvariant()} templates may not be sent to {string.Join(", ", closed)} (see configuration Campaigns:Markets and Campaigns:PlatformBlocked)."));
         }
     }
 
-    private async Task<bool> AudienceLacksMarketingConsentAsync(Segment segment, CancellationToken ct)
+    private async Task<bool> NoneHasMarketingConsentAsync(IReadOnlyList<AudienceMember> sample, CancellationToken ct)
     {
-        var sample = await audience.ReadPageAsync(segment, null, ConsentSampleSize, ct);
-        if (sample.Members.Count == 0)
+        foreach (var member in sample)
         {
-            return false;
-        }
-
-        foreach (var member in sample.Members)
-        {
-            if ((await consent.GetAsync(member.Phone, ConsentScope.Marketing, ct)).AllowsSending)
+            if (await consent.RefusalAsync(member.Phone, TemplateCategory.Marketing, CampaignKind.Standard, ct) is null)
             {
                 return false;
             }
         }
 
-        return true;
+        return sample.Count > 0;
     }
 }

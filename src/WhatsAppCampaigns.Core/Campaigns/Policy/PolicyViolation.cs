@@ -11,4 +11,6 @@ public sealed record PolicyViolation(string Code, string Message)
     public const string CountryNotAllowed = "country_not_allowed";
     public const string MarketingConsentRequired = "marketing_consent_required";
     public const string ConsentNoticeNeedsUtility = "consent_notice_requires_utility_template";
+    public const string AudienceRequired = "audience_required";
+    public const string AudienceEmpty = "audience_empty";
 }
