@@ -41,6 +41,9 @@ param appSecretSecretUri string
 param webhookVerifyTokenSecretUri string
 param suppressionHashKeySecretUri string
 
+@description('When the reminder timer runs (NCRONTAB with seconds); the local runner reads the same setting.')
+param cartReminderSchedule string = '0 * * * * *'
+
 var baseAppSettings = {
   // Functions host storage, identity-based (no connection string, no account key).
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -71,6 +74,9 @@ var baseAppSettings = {
   WhatsApp__AppSecret: '@Microsoft.KeyVault(SecretUri=${appSecretSecretUri})'
   WhatsApp__WebhookVerifyToken: '@Microsoft.KeyVault(SecretUri=${webhookVerifyTokenSecretUri})'
   Consent__SuppressionHashKey: '@Microsoft.KeyVault(SecretUri=${suppressionHashKeySecretUri})'
+
+  // Timer schedules (functions read them as %CartReminders:Schedule%).
+  CartReminders__Schedule: cartReminderSchedule
 }
 
 // WhatsApp__PhoneNumberIds__0, WhatsApp__PhoneNumberIds__1, ... (a list in the options pattern).

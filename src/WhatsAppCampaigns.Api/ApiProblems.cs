@@ -8,8 +8,9 @@ namespace WhatsAppCampaigns.Api;
 /// </summary>
 public static class ApiProblems
 {
-    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
-        Problem(StatusCodes.Status400BadRequest, "validation_failed", "The request has invalid fields.", errors);
+    /// <param name="code">A more specific code than <c>validation_failed</c> when one field's error matters most (e.g. <c>audience_required</c>).</param>
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, string code = "validation_failed") =>
+        Problem(StatusCodes.Status400BadRequest, code, "The request has invalid fields.", errors);
 
     public static IResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, code, detail);
 

@@ -28,7 +28,9 @@ public static class CoreServiceCollectionExtensions
         services.AddTables();
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageClients>();
-        services.AddHostedService<StorageInitializer>();
+        // First of all hosted services: the host's own (the Functions worker's gRPC channel, the local runner's pumps)
+        // start after it, so no invocation can reach a table that is not there yet.
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageInitializer>());
         services.AddSingleton<HealthProbe>();
 
         services.AddCloudApiClient();

@@ -39,7 +39,7 @@ public static class Endpoints
         api.MapPost(CampaignsEndpoint.PauseRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.PauseAsync(id, d, ct));
         api.MapPost(CampaignsEndpoint.ResumeRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.ResumeAsync(id, d, ct));
         api.MapPost(CampaignsEndpoint.CancelRoute, (string id, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.CancelAsync(id, d, ct));
-        api.MapPost(CampaignsEndpoint.WinnerRoute, (string id, HttpRequest r, CampaignsEndpoint e, DurableTaskClient d, CancellationToken ct) => e.PickWinnerAsync(id, r, d, ct));
+        api.MapPost(CampaignsEndpoint.WinnerRoute, (string id, HttpRequest r, CampaignsEndpoint e, CancellationToken ct) => e.PickWinnerAsync(id, r, ct));
 
         api.MapGet(DeadLetterEndpoints.ListRoute, (DeadLetterEndpoints e, HttpRequest request, CancellationToken ct) => e.ListAsync(request, ct));
         api.MapPost(DeadLetterEndpoints.ReplayRoute, (DeadLetterEndpoints e, string id, CancellationToken ct) => e.ReplayAsync(id, ct));

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Sending;
@@ -10,16 +11,18 @@ namespace WhatsAppCampaigns.LocalRunner;
 
 public static class LocalRunnerServiceCollectionExtensions
 {
+    /// <summary>The host.json the Functions app ships, copied beside the runner: its queue settings are the runner's too.</summary>
+    public static readonly string HostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
+
     /// <summary>What the Functions host would otherwise provide: triggers for queues and timers, and a Durable Task backend.</summary>
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
         // The in-process Durable host serves its gRPC sidecar on a loopback port; ask the OS for a free one.
         services.AddInMemoryDurableTask(registry => registry.AddCampaignTasks(), new InMemoryDurableTaskOptions { Port = FreeTcpPort.Next() });
-        services.AddQueuePump<WebhookQueueProcessor>(new QueuePumpOptions { QueueName = StorageNames.WebhooksQueueName });
-        services.AddPeriodicJob<CartReminderJob>(TimeSpan.FromMinutes(1));
-        // The same settings as host.json's extensions.queues.
-        services.AddQueuePump<SendProcessor>(new QueuePumpOptions { QueueName = StorageNames.SendsQueueName, BatchSize = 16, MaxConcurrency = 16 });
-
+        services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.WebhooksQueueName));
+        services.AddQueuePump<SendProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.SendsQueueName));
+        services.AddQueuePump<CampaignSignalTrigger>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ControlQueueName));
+        services.AddScheduledJob<CartReminderJob>(sp => sp.GetRequiredService<IOptions<CartReminderOptions>>().Value.Schedule);
         return services;
     }
 }

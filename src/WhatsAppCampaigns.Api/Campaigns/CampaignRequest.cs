@@ -48,8 +48,11 @@ public sealed class VariantRequest
     public int Weight { get; set; } = 1;
 }
 
+/// <summary>Required: whom the campaign is for. <c>{"all":true}</c> is the only way to target every contact.</summary>
 public sealed class AudienceRequest
 {
+    public bool? All { get; set; }
+
     public List<string>? AllOf { get; set; }
 
     public List<string>? AnyOf { get; set; }

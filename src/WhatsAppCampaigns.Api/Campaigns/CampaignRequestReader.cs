@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.Api.Campaigns;
@@ -39,14 +40,7 @@ public static partial class CampaignRequestReader
         }
 
         var variants = ReadVariants(request, Error);
-        var audience = request.Audience ?? new AudienceRequest();
-        foreach (var country in audience.Countries ?? [])
-        {
-            if (!CountryCode().IsMatch(country))
-            {
-                Error("audience.countries", $"'{country}' is not an ISO 3166-1 alpha-2 code.");
-            }
-        }
+        var segment = ReadAudience(request.Audience, Error);
 
         var parameters = (request.Parameters ?? []).Select(p => new ParameterMapping(Blank(p.Attribute), Blank(p.Default))).ToArray();
         for (var i = 0; i < parameters.Length; i++)
@@ -70,8 +64,48 @@ public static partial class CampaignRequestReader
             return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
-        var segment = new Segment(audience.AllOf, audience.AnyOf, audience.NoneOf, audience.Countries, audience.Attributes).Normalized();
-        return (new CampaignDraft(request.Name!.Trim(), kind!.Value, variants, segment, parameters, request.StartAt, policy!, numbers, test), []);
+        return (new CampaignDraft(request.Name!.Trim(), kind!.Value, variants, segment!, parameters, request.StartAt, policy!, numbers, test), []);
+    }
+
+    /// <summary>The field that carries an <c>audience</c> error: the API answers it with code <c>audience_required</c>.</summary>
+    public const string AudienceField = "audience";
+
+    private static Segment? ReadAudience(AudienceRequest? audience, Action<string, string> error)
+    {
+        if (audience is null)
+        {
+            error(AudienceField, "Required: tags (allOf/anyOf), countries or attributes to select, or \"all\": true for every contact.");
+            return null;
+        }
+
+        foreach (var (field, tags) in new[] { ("allOf", audience.AllOf), ("anyOf", audience.AnyOf), ("noneOf", audience.NoneOf) })
+        {
+            if ((tags ?? []).Any(t => !ContactValidator.IsValidName(t?.Trim())) || tags?.Count > ContactValidator.MaxTags)
+            {
+                error($"audience.{field}", $"At most {ContactValidator.MaxTags} tags, as contacts name them: 1–64 letters, digits, '_' or '-'.");
+            }
+        }
+
+        foreach (var country in audience.Countries ?? [])
+        {
+            if (country is null || !CountryCode().IsMatch(country))
+            {
+                error("audience.countries", $"'{country}' is not an ISO 3166-1 alpha-2 code.");
+            }
+        }
+
+        if ((audience.Attributes ?? []).Any(a => !ContactValidator.IsValidName(a.Key) || a.Value is null || a.Value.Length > ContactValidator.MaxAttributeValueLength))
+        {
+            error("audience.attributes", $"Attribute names as contacts name them (1–64 letters, digits, '_' or '-'), values up to {ContactValidator.MaxAttributeValueLength} characters.");
+        }
+
+        var segment = new Segment(audience.AllOf, audience.AnyOf, audience.NoneOf, audience.Countries, audience.Attributes, audience.All == true).Normalized();
+        if (!segment.IsExplicit)
+        {
+            error(AudienceField, "Selects nobody in particular: give tags (allOf/anyOf), countries or attributes, or \"all\": true for every contact.");
+        }
+
+        return segment;
     }
 
     private static List<CampaignVariant> ReadVariants(CampaignRequest request, Action<string, string> error)

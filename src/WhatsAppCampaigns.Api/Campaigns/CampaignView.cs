@@ -1,10 +1,14 @@
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.Api.Campaigns;
 
-/// <summary>The body of <c>GET /api/campaigns/{id}</c>: state, fan-out totals and the send funnel, overall and per variant.</summary>
+/// <summary>
+/// The body of <c>GET /api/campaigns/{id}</c>: state; the fan-out (audience read, enqueued, skipped) apart from the
+/// sending (what is still to send, and what it waits for, with when it is due again); the funnel, overall and per variant.
+/// </summary>
 public static class CampaignView
 {
     /// <summary>The message ledger counter for recipients who opted out after receiving the campaign.</summary>
@@ -25,6 +29,7 @@ public static class CampaignView
             fanOutComplete = record.FanOutComplete,
             generation,
             progress = Progress(totals.AudienceSize, totals.Enqueued, totals.Skipped, funnel),
+            sending = Sending(record, totals, funnel),
             variants = campaign.Variants.ToDictionary(
                 v => v.Name,
                 v => new { template = v.TemplateName, language = v.Language, weight = v.Weight, funnel = Funnel(campaign.Variants.Count > 1 ? funnel.ForVariant(v.Name) : funnel) }),
@@ -75,6 +80,34 @@ public static class CampaignView
         failureRate = v.FailureRate,
         dropped = v.Dropped,
     };
+
+    /// <summary>
+    /// Sending apart from the fan-out: done once every enqueued message has an outcome. Pending work is what was enqueued
+    /// and has none yet; of it, what waits for a reason (grouped by <see cref="PendingReasons"/>) with the earliest time one
+    /// is due again, and the rest queued or being sent now.
+    /// </summary>
+    private static object Sending(CampaignRecord record, FanOutTotals totals, CampaignFunnel funnel)
+    {
+        var pending = Math.Max(0, totals.Enqueued - funnel.Done);
+        var waiting = new Dictionary<string, (long Count, DateTimeOffset? Next)>(StringComparer.Ordinal);
+        foreach (var (reason, count) in funnel.WaitingByReason)
+        {
+            var group = PendingReasons.GroupOf(reason);
+            var next = funnel.NextAttempts?.GetValueOrDefault(reason) is { } at && at != default ? at : (DateTimeOffset?)null;
+            var (sum, earliest) = waiting.GetValueOrDefault(group);
+            waiting[group] = (sum + count, earliest is null || (next is not null && next < earliest) ? next : earliest);
+        }
+
+        var waitingTotal = Math.Min(pending, waiting.Values.Sum(w => w.Count));
+        return new
+        {
+            complete = record.State == CampaignState.Completed,
+            done = funnel.Done,
+            pending,
+            queued = pending - waitingTotal,
+            waiting = waiting.ToDictionary(w => w.Key, w => new { count = w.Value.Count, nextAttemptAt = w.Value.Next }),
+        };
+    }
 
     private static object Progress(long audienceSize, long enqueued, IReadOnlyDictionary<string, long> skippedAtFanOut, CampaignFunnel funnel)
     {

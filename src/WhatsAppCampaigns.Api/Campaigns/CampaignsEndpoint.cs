@@ -15,10 +15,9 @@ namespace WhatsAppCampaigns.Api.Campaigns;
 public sealed class CampaignsEndpoint(
     CampaignLauncher launcher,
     ICampaignStore campaigns,
-    CampaignControl control,
+    CampaignCommands commands,
     IMessageLedger ledger,
-    VariantTestDecider decider,
-    TimeProvider clock)
+    VariantTestDecider decider)
 {
     public const string Route = "campaigns";
     public const string ItemRoute = "campaigns/{id}";
@@ -38,7 +37,7 @@ public sealed class CampaignsEndpoint(
         var (draft, errors) = CampaignRequestReader.Read(body!);
         if (draft is null)
         {
-            return ApiProblems.Validation(errors);
+            return CampaignProblems.Invalid(errors);
         }
 
         var result = await launcher.LaunchAsync(draft, durable, ct);
@@ -48,7 +47,8 @@ public sealed class CampaignsEndpoint(
         }
 
         var statusUrl = $"/api/{Route}/{campaign.Id}";
-        return Results.Accepted(statusUrl, new { id = campaign.Id, statusUrl, state = "scheduled" });
+        var audience = new { size = result.Audience!.Count, exact = result.Audience.Exact };
+        return Results.Accepted(statusUrl, new { id = campaign.Id, statusUrl, state = "scheduled", audience });
     }
 
     public async Task<IResult> GetAsync(string id, DurableTaskClient durable, CancellationToken ct)
@@ -76,7 +76,7 @@ public sealed class CampaignsEndpoint(
     /// Body <c>{"variant":"b"}</c>: records the winner by hand (its numbers as they stand), then signals the orchestration,
     /// which ends the observation window and sends the winner to the rest once the sample is out.
     /// </summary>
-    public async Task<IResult> PickWinnerAsync(string id, HttpRequest request, DurableTaskClient durable, CancellationToken ct)
+    public async Task<IResult> PickWinnerAsync(string id, HttpRequest request, CancellationToken ct)
     {
         var (body, problem) = await RequestBody.ReadAsync<WinnerRequest>(request, ct);
         if (problem is not null)
@@ -111,42 +111,39 @@ public sealed class CampaignsEndpoint(
             return ApiProblems.Conflict("already_decided", "The variant test has been decided already.");
         }
 
-        var instance = await durable.GetInstanceAsync(id, ct);
-        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
-        {
-            await durable.RaiseEventAsync(id, CampaignTaskNames.ControlEvent, CampaignSignals.Winner, ct);
-        }
-
         return Results.Ok(new { id, winner = decision.Winner, outcome = decision.Outcome, decidedAt = decision.DecidedAt });
     }
 
     /// <summary>
-    /// The row changes first, so senders obey within the state cache's few seconds, also for messages already queued;
-    /// then the orchestration is signalled so the fan-out stops or goes on.
+    /// Through <see cref="CampaignCommands"/>: the row changes first, so senders obey within the state cache's few seconds,
+    /// also for messages already queued (a resume wakes the ones held meanwhile); the orchestration is told through the
+    /// control queue. A campaign still fanning out needs its orchestration: when that is gone, nothing would act on the
+    /// command, so it is refused with <c>orchestration_missing</c> rather than answered 200.
     /// </summary>
     private async Task<IResult> CommandAsync(string id, CampaignCommand command, DurableTaskClient durable, CancellationToken ct)
     {
-        var allowed = true;
-        var record = await campaigns.UpdateAsync(id, r =>
-        {
-            var next = CampaignStateMachine.Apply(r, command, $"api_{command.ToString().ToLowerInvariant()}", clock.GetUtcNow());
-            allowed = next is not null;
-            return next;
-        }, ct);
+        var record = await campaigns.GetAsync(id, ct);
         if (record is null)
         {
-            return allowed ? ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.") : ApiProblems.Conflict("invalid_state", $"A cancelled campaign cannot be {command.ToString().ToLowerInvariant()}d.");
+            return ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.");
         }
 
-        control.Forget(id);
-        var instance = await durable.GetInstanceAsync(id, ct);
-        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        if (!record.FanOutComplete && record.State != CampaignState.Cancelled && !await IsOrchestrationAliveAsync(durable, id, ct))
         {
-            await durable.RaiseEventAsync(id, CampaignTaskNames.ControlEvent, command.ToString().ToLowerInvariant(), ct);
+            return ApiProblems.Conflict("orchestration_missing", "The campaign's fan-out orchestration no longer exists, so nothing would act on this command; launch the campaign again.");
         }
 
-        return Results.Ok(new { id, state = record.State.ToString().ToLowerInvariant() });
+        var result = await commands.ExecuteAsync(id, command, $"api_{command.ToString().ToLowerInvariant()}", ct);
+        return result.Outcome switch
+        {
+            CommandOutcome.NotFound => ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist."),
+            CommandOutcome.NotAllowed => ApiProblems.Conflict("invalid_state", $"A {result.Record!.State.ToString().ToLowerInvariant()} campaign cannot be {command.ToString().ToLowerInvariant()}d."),
+            _ => Results.Ok(new { id, state = result.Record!.State.ToString().ToLowerInvariant() }),
+        };
     }
+
+    private static async Task<bool> IsOrchestrationAliveAsync(DurableTaskClient durable, string id, CancellationToken ct) =>
+        await durable.GetInstanceAsync(id, ct) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
 }
 
 /// <summary>The body of <c>POST /api/campaigns/{id}/winner</c>.</summary>

@@ -20,10 +20,10 @@ public sealed class ForecastEndpoint(LaunchPolicy policy, CampaignForecaster for
         var (draft, errors) = CampaignRequestReader.Read(body!);
         if (draft is null)
         {
-            return ApiProblems.Validation(errors);
+            return CampaignProblems.Invalid(errors);
         }
 
-        var (category, violations) = await policy.CheckAsync(draft.Kind, draft.Variants, draft.Audience, draft.Parameters.Count, ct);
+        var (category, violations, _) = await policy.CheckAsync(draft.Kind, draft.Variants, draft.Audience, draft.Parameters.Count, ct);
         if (category is not { } known)
         {
             return CampaignProblems.PolicyViolations(violations.Select(v => new { code = v.Code, message = v.Message }));

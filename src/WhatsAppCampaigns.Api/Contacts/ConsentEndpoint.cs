@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Consent;
 
 namespace WhatsAppCampaigns.Api.Contacts;
@@ -8,10 +9,9 @@ namespace WhatsAppCampaigns.Api.Contacts;
 /// <c>POST /api/contacts/{phone}/consent</c>: records an opt-in or opt-out from the business's own systems
 /// (checkout checkbox, support agent, …) with what the person saw. Answers the scope's current state.
 /// </summary>
-public sealed partial class ConsentEndpoint(IConsentLedger ledger, TimeProvider time)
+public sealed partial class ConsentEndpoint(IConsentLedger ledger, IOptions<ConsentOptions> options, TimeProvider time)
 {
     public const string Route = "contacts/{phone}/consent";
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public async Task<IResult> PostAsync(string phone, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -27,18 +27,20 @@ public sealed partial class ConsentEndpoint(IConsentLedger ledger, TimeProvider 
         }
 
         var now = time.GetUtcNow();
-        var errors = Validate(body, now);
+        var errors = Validate(body, now, options.Value);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
 
-        var change = new ConsentChange(body.Scope!.Value, body.Status!.Value, body.Source!, body.At ?? now, body.Evidence, body.EvidenceUrl, body.RecordedBy);
+        // Without a time of its own, the change is dated by the product's clock, and ordered as such.
+        var change = new ConsentChange(body.Scope!.Value, body.Status!.Value, body.Source!, body.At ?? now, body.Evidence, body.EvidenceUrl, body.RecordedBy,
+            body.At is null ? ConsentClock.Product : ConsentClock.Caller);
         await ledger.RecordAsync(e164, change, cancellationToken);
         return Results.Json(await ledger.GetAsync(e164, change.Scope, cancellationToken), ApiJson.Options);
     }
 
-    private static Dictionary<string, string[]> Validate(ConsentBody body, DateTimeOffset now)
+    private static Dictionary<string, string[]> Validate(ConsentBody body, DateTimeOffset now, ConsentOptions options)
     {
         var errors = new Dictionary<string, string[]>();
         if (body.Scope is null)
@@ -71,9 +73,9 @@ public sealed partial class ConsentEndpoint(IConsentLedger ledger, TimeProvider 
             errors["recordedBy"] = ["at most 200 characters"];
         }
 
-        if (body.At > now + ClockSkew)
+        if (body.At is { } at && ConsentTimes.Problem(at, now, options) is { } problem)
         {
-            errors["at"] = ["cannot be in the future"];
+            errors["at"] = [problem];
         }
 
         return errors;

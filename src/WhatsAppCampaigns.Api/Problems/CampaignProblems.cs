@@ -18,5 +18,9 @@ public static class CampaignProblems
         statusCode: StatusCodes.Status422UnprocessableEntity,
         contentType: "application/problem+json");
 
+    /// <summary>A launch or forecast body with field errors: <c>audience_required</c> when the audience is missing or selects nobody, else <c>validation_failed</c>.</summary>
+    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        ApiProblems.Validation(errors, errors.ContainsKey(Campaigns.CampaignRequestReader.AudienceField) ? Core.Campaigns.PolicyViolation.AudienceRequired : "validation_failed");
+
     public static IResult Upstream(string code, string detail) => ApiProblems.Problem(StatusCodes.Status502BadGateway, code, detail);
 }

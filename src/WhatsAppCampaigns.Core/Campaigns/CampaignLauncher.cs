@@ -18,7 +18,8 @@ public sealed record CampaignDraft(
     IReadOnlyList<string> PhoneNumberIds,
     Testing.TestPlan? Test = null);
 
-public sealed record LaunchResult(CampaignDefinition? Campaign, IReadOnlyList<PolicyViolation> Violations);
+/// <param name="Audience">How many contacts the campaign targets (counted up to <see cref="CampaignOptions.LaunchCountLimit"/>).</param>
+public sealed record LaunchResult(CampaignDefinition? Campaign, IReadOnlyList<PolicyViolation> Violations, Audiences.AudienceSize? Audience = null);
 
 /// <summary>Checks policy, stores the campaign and starts its orchestration (instance id = campaign id). Refused = nothing stored, nothing started.</summary>
 public sealed partial class CampaignLauncher(
@@ -30,11 +31,11 @@ public sealed partial class CampaignLauncher(
 {
     public async Task<LaunchResult> LaunchAsync(CampaignDraft draft, DurableTaskClient durable, CancellationToken ct = default)
     {
-        var (category, violations) = await policy.CheckAsync(draft.Kind, draft.Variants, draft.Audience, draft.Parameters.Count, ct);
+        var (category, violations, audience) = await policy.CheckAsync(draft.Kind, draft.Variants, draft.Audience, draft.Parameters.Count, ct);
         if (category is null || violations.Count > 0)
         {
             LogRefused(logger, draft.Name, string.Join(",", violations.Select(v => v.Code)));
-            return new LaunchResult(null, violations);
+            return new LaunchResult(null, violations, audience);
         }
 
         var now = clock.GetUtcNow();
@@ -52,7 +53,7 @@ public sealed partial class CampaignLauncher(
             new StartOrchestrationOptions(campaign.Id),
             ct);
         LogLaunched(logger, campaign.Id, campaign.Category.ToString(), campaign.StartAt);
-        return new LaunchResult(campaign, []);
+        return new LaunchResult(campaign, [], audience);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} launched ({Category}, start {StartAt})")]

@@ -15,7 +15,7 @@ namespace WhatsAppCampaigns.Core.Campaigns;
 /// idempotent, so a redelivered webhook or a second way of saying stop counts nothing more.
 /// </summary>
 /// <remarks>
-/// Only campaigns are charged. When the last touch was a cart reminder (<c>cart:…</c>), the reminder is the likelier
+/// Only campaigns are charged. When the last touch was a cart reminder (a <see cref="JourneyStep"/>), the reminder is the likelier
 /// cause and no campaign is counted: charging an older campaign instead would inflate its rate, and reminders have no
 /// opt-out guardrail.
 /// </remarks>
@@ -39,7 +39,7 @@ public sealed partial class OptOutAttributor(IMessageLedger ledger, IConsentLedg
     public async Task<MessageKey?> AttributeAsync(string phone, DateTimeOffset at, CancellationToken ct)
     {
         var touch = await ledger.FindLastDeliveredAsync(phone, at, options.Value.OptOutAttributionWindow, ct);
-        if (touch is null || touch.Key.CampaignId.StartsWith(SendPipeline.ReminderPrefix, StringComparison.Ordinal))
+        if (touch is null || JourneyStep.IsStep(touch.Key.CampaignId))
         {
             return null;
         }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Sending;
@@ -13,7 +10,7 @@ public static class SendRequestFactory
     /// <param name="winner">A variant test's winner, sent instead of the recipient's own pick (the rest phase).</param>
     public static SendRequest Create(CampaignDefinition campaign, AudienceMember member, string? winner = null)
     {
-        var hash = StableHash(campaign.Id, member.Phone);
+        var hash = RecipientHash(campaign.Id, member.Phone);
         var variant = winner is null
             ? PickVariant(campaign.Variants, hash)
             : campaign.Variants.FirstOrDefault(v => v.Name == winner) ?? throw new InvalidOperationException($"Campaign {campaign.Id} has no variant {winner}.");
@@ -31,7 +28,8 @@ public static class SendRequestFactory
             campaign.Policy,
             phoneNumberId,
             campaign.Variants.Count > 1 ? variant.Name : null,
-            campaign.StartAt);
+            campaign.StartAt,
+            Kind: campaign.Kind);
     }
 
     public static CampaignVariant PickVariant(IReadOnlyList<CampaignVariant> variants, ulong hash)
@@ -55,6 +53,6 @@ public static class SendRequestFactory
         return variants[^1];
     }
 
-    public static ulong StableHash(string campaignId, string phone) =>
-        BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{campaignId}|{phone}")));
+    /// <summary>The recipient's hash within the campaign: picks the variant, the test bucket and the number.</summary>
+    public static ulong RecipientHash(string campaignId, string phone) => Storage.StableHash.Of(campaignId, phone);
 }

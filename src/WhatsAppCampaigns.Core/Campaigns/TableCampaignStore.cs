@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using WhatsAppCampaigns.Core.Storage;
 
@@ -34,11 +33,11 @@ public sealed class TableCampaignStore(StorageClients storage) : ICampaignStore
         return row.HasValue ? ToRecord(row.Value!) : null;
     }
 
-    public async Task<CampaignRecord?> UpdateAsync(string campaignId, Func<CampaignRecord, CampaignRecord?> change, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; ; attempt++)
+    public Task<CampaignRecord?> UpdateAsync(string campaignId, Func<CampaignRecord, CampaignRecord?> change, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(campaignId, Row, cancellationToken: cancellationToken);
+            // A conflict (a pause racing the fan-out's finish) runs this again on what the other writer stored.
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(campaignId, Row, cancellationToken: ct);
             if (!row.HasValue)
             {
                 return null;
@@ -51,17 +50,11 @@ public sealed class TableCampaignStore(StorageClients storage) : ICampaignStore
                 return updated;
             }
 
-            try
-            {
-                await Table.UpdateEntityAsync(ToEntity(updated), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return updated;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 10)
-            {
-                // Someone else changed it (a pause racing the fan-out's finish): read again and re-apply.
-            }
-        }
-    }
+            var entity = ToEntity(updated);
+            entity.ETag = row.Value!.ETag;
+            await Table.WriteAsync(entity, ct);
+            return updated;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<string>> FindByTemplateAsync(string templateName, string language, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Observability;
+using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Carts;
 
@@ -40,37 +41,33 @@ public sealed partial class CartEventHandler(
 
     private async Task<CartEventOutcome> ApplyAsync(CartEvent e, DateTimeOffset at, CancellationToken ct)
     {
-        while (true)
+        var applied = await OptimisticWrite.RunAsync(async token =>
         {
-            var (cart, etag) = await store.GetAsync(e.CartId, ct);
-            if (cart is not null && cart.UpdatedAt > at)
+            var (cart, etag) = await store.GetAsync(e.CartId, token);
+            // An update at the very moment of a purchase or deletion does not reopen the cart.
+            if (cart is not null && (cart.UpdatedAt > at || (cart.UpdatedAt == at && cart.Status != CartStatus.Open && e.Type == CartEventTypes.CartUpdated)))
             {
-                return CartEventOutcome.Stale;
+                return false;
             }
 
             var next = e.Type switch
             {
                 CartEventTypes.CartUpdated => Updated(e, cart, at),
                 _ when CartEventTypes.IsPurchase(e.Type) => Purchased(e, cart, at),
-                _ => cart is null ? null : cart with { Status = CartStatus.Deleted, NextDueAt = null, UpdatedAt = at },
+                _ => Ended(e, cart, at) with { Status = CartStatus.Deleted, NextDueAt = null, UpdatedAt = at },
             };
 
-            if (next is null)
-            {
-                break;
-            }
-
-            if (!await store.TrySaveAsync(next, etag, ct))
-            {
-                continue;
-            }
-
+            await store.SaveAsync(next, etag, token);
             if (next.NextDueAt is { } due)
             {
-                await store.ScheduleAsync(next.CartId, due, ct);
+                await store.ScheduleAsync(next.CartId, due, token);
             }
 
-            break;
+            return true;
+        }, ct);
+        if (!applied)
+        {
+            return CartEventOutcome.Stale;
         }
 
         if (CartEventTypes.IsPurchase(e.Type) && await PhoneOfAsync(e, ct) is { } phone)
@@ -94,19 +91,26 @@ public sealed partial class CartEventHandler(
             Status: CartStatus.Open);
     }
 
-    private static CartState? Purchased(CartEvent e, CartState? cart, DateTimeOffset at) =>
-        cart is null ? null : cart with
-        {
-            Status = CartStatus.Purchased,
-            NextDueAt = null,
-            OrderId = e.OrderId,
-            Amount = e.Amount,
-            PurchasedAt = at,
-            UpdatedAt = at,
-        };
+    /// <summary>
+    /// A purchase (or deletion) of a cart not seen yet is kept too, as an ended cart with what the event says: events
+    /// arrive out of order, and an older update arriving later must find it and be stale, not open a cart to remind about.
+    /// </summary>
+    private static CartState Purchased(CartEvent e, CartState? cart, DateTimeOffset at) => Ended(e, cart, at) with
+    {
+        Status = CartStatus.Purchased,
+        NextDueAt = null,
+        OrderId = e.OrderId,
+        Amount = e.Amount,
+        PurchasedAt = at,
+        UpdatedAt = at,
+    };
+
+    private static CartState Ended(CartEvent e, CartState? cart, DateTimeOffset at) =>
+        cart ?? new CartState(e.CartId, e.Customer?.Phone ?? "", e.Customer?.Name, e.Items ?? [], e.Currency ?? "", e.Amount ?? 0, e.RecoveryUrl, e.Language,
+            UpdatedAt: at, Sequence: 0, NextStep: 0, NextDueAt: null, Status: CartStatus.Deleted);
 
     private async Task<string?> PhoneOfAsync(CartEvent e, CancellationToken ct) =>
-        e.Customer?.Phone ?? (await store.GetAsync(e.CartId, ct)).Cart?.Phone;
+        (e.Customer?.Phone ?? (await store.GetAsync(e.CartId, ct)).Cart?.Phone) is { Length: > 0 } phone ? phone : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cart {CartId} purchased by {Customer}; attributed to {AttributedTo}")]
     private static partial void LogPurchase(ILogger logger, string cartId, string customer, string attributedTo);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Conversations;
 using WhatsAppCampaigns.Core.Hosting;
@@ -17,14 +18,14 @@ public sealed record CartReminderRun(int DueRead, int Enqueued, int Stopped, int
 /// <summary>
 /// The timer's work: hand every due reminder to the send pipeline, where consent, frequency cap, quiet hours and the
 /// messaging limit apply as for campaigns. Safe to run twice at once or to crash half-way: a reminder is enqueued
-/// before its cart advances (ETag), and its message key (<c>cart:{id}:{sequence}:{step}</c>) makes the senders send it
+/// before its cart advances (ETag), and its message key (the <see cref="Messages.JourneyStep"/> <c>cart:{id}:{sequence}:{step}</c>) makes the senders send it
 /// at most once however often it is enqueued; a reminder whose cart never advanced is simply enqueued again.
 /// </summary>
 public sealed partial class CartReminderJob(
     CartStore store,
     CartStats stats,
     ISendQueue sends,
-    IConsentLedger consent,
+    ConsentPolicy consent,
     ICustomerServiceWindows conversations,
     IOptions<CartReminderOptions> options,
     TimeProvider time,
@@ -97,11 +98,9 @@ public sealed partial class CartReminderJob(
     /// <summary>The customer never agreed or said no (consent), or came back by themselves (a reply after the cart's last update).</summary>
     private async Task<string?> StopReasonAsync(CartState cart, CartReminderStep step, CancellationToken ct)
     {
-        var scope = step.Category == TemplateCategory.Marketing ? ConsentScope.Marketing : ConsentScope.Utility;
-        var state = await consent.GetAsync(cart.Phone, scope, ct);
-        if (!state.AllowsSending)
+        if (await consent.RefusalAsync(cart.Phone, step.Category, CampaignKind.Standard, ct) is { } refused)
         {
-            return state.Status == ConsentStatus.OptedOut || state.Suppressed ? "opted_out" : "no_consent";
+            return refused;
         }
 
         return await conversations.LastInboundAsync(cart.Phone, ct) is { } replied && replied > cart.UpdatedAt ? "replied" : null;

@@ -8,12 +8,12 @@ namespace WhatsAppCampaigns.Core.Carts;
 public static class CartReminderMessages
 {
     public static SendRequest Create(CartState cart, int step, CartReminderStep definition, string defaultLanguage) => new(
-        cart.ReminderId(step),
+        cart.Reminder(step).Id,
         cart.Phone,
         definition.Template,
         cart.Language ?? defaultLanguage,
         definition.Category,
-        [new TemplateComponent("body", definition.Parameters.Select(p => TemplateParameter.FromText(Resolve(p, cart))).ToArray())],
+        [new TemplateComponent("body", definition.EffectiveParameters.Select(p => TemplateParameter.FromText(Resolve(p, cart))).ToArray())],
         SendPolicy.Default);
 
     private static string Resolve(string token, CartState cart) => token switch

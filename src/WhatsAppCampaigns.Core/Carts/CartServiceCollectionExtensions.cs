@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Core.Hosting;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Carts;
@@ -10,7 +11,16 @@ public static class CartServiceCollectionExtensions
     {
         services.AddOptions<CartReminderOptions>()
             .Bind(configuration.GetSection(CartReminderOptions.SectionName))
-            .Validate(o => o.Steps.Count > 0 && o.Steps.All(s => s.Delay > TimeSpan.Zero && !string.IsNullOrWhiteSpace(s.Template)), "CartReminders:Steps needs at least one step, each with a positive Delay and a Template.")
+            .PostConfigure(o =>
+            {
+                // Defaults only where nothing is configured: binding would append configured steps to a default list.
+                if (o.Steps.Count == 0)
+                {
+                    o.Steps.AddRange(CartReminderOptions.DefaultSteps());
+                }
+            })
+            .Validate(o => o.Steps.All(s => s.Delay > TimeSpan.Zero && !string.IsNullOrWhiteSpace(s.Template)), "Every CartReminders:Steps entry needs a positive Delay and a Template: configured steps replace the default ones, so give each its Delay and Template.")
+            .Validate(o => CronSchedule.TryParse(o.Schedule, out _), "CartReminders:Schedule must be an NCRONTAB expression with seconds, e.g. \"0 * * * * *\".")
             .Validate(o => o.AttributionWindow > TimeSpan.Zero, "CartReminders:AttributionWindow must be positive.")
             .ValidateOnStart();
         services.AddTables(CartStore.CartsTable, CartStore.DueTable, CartStore.EventsTable, CartStats.TableName);

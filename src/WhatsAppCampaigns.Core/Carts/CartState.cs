@@ -1,3 +1,5 @@
+using WhatsAppCampaigns.Core.Messages;
+
 namespace WhatsAppCampaigns.Core.Carts;
 
 public enum CartStatus
@@ -34,15 +36,6 @@ public sealed record CartState(
     DateTimeOffset? PurchasedAt = null,
     int? AttributedStep = null)
 {
-    /// <summary>The message key campaign part of reminder <paramref name="step"/>: <c>cart:{cartId}:{sequence}:{step}</c>.</summary>
-    public string ReminderId(int step) => $"cart:{CartId}:{Sequence}:{step}";
-
-    public static bool TryParseReminderId(string campaignId, out string cartId, out int sequence, out int step)
-    {
-        (cartId, sequence, step) = ("", 0, 0);
-        var parts = campaignId.Split(':');
-        return parts.Length >= 4 && parts[0] == "cart"
-            && int.TryParse(parts[^2], out sequence) && int.TryParse(parts[^1], out step)
-            && (cartId = string.Join(':', parts[1..^2])).Length > 0;
-    }
+    /// <summary>Reminder <paramref name="step"/> of this cart's current sequence, the message's journey step.</summary>
+    public JourneyStep Reminder(int step) => new(JourneyStep.Cart, CartId, Sequence, step);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using WhatsAppCampaigns.Core.Storage;
 
@@ -39,36 +38,20 @@ public sealed class CartStats(StorageClients storage)
         return totals;
     }
 
-    private async Task IncrementAsync(DateTimeOffset at, CancellationToken ct, params (string Name, long By)[] counters)
+    private Task IncrementAsync(DateTimeOffset at, CancellationToken ct, params (string Name, long By)[] counters)
     {
         var day = Day(DateOnly.FromDateTime(at.UtcDateTime));
-        while (true)
+        return OptimisticWrite.RunAsync(async token =>
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(day, "all", cancellationToken: ct);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(day, "all", cancellationToken: token);
             var row = existing.HasValue ? existing.Value! : new TableEntity(day, "all");
             foreach (var (name, by) in counters)
             {
                 row[name] = (row.GetInt64(name) ?? 0) + by;
             }
 
-            try
-            {
-                if (existing.HasValue)
-                {
-                    await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                }
-                else
-                {
-                    await _table.AddEntityAsync(row, ct);
-                }
-
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                await Task.Delay(Random.Shared.Next(1, 20), ct);
-            }
-        }
+            await _table.WriteAsync(row, token);
+        }, ct);
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -25,24 +25,23 @@ public sealed class CartStore(StorageClients storage)
         return row.HasValue ? (CartEntityMapper.ToState(row.Value!), row.Value!.ETag) : (null, default);
     }
 
-    /// <summary>Writes the cart if nobody changed it since <paramref name="etag"/> (default = it must not exist yet).</summary>
-    public async Task<bool> TrySaveAsync(CartState cart, ETag etag, CancellationToken ct)
+    /// <summary>Writes the cart if nobody changed it since <paramref name="etag"/> (default = it must not exist yet); a conflict throws (for <see cref="OptimisticWrite"/>).</summary>
+    public async Task SaveAsync(CartState cart, ETag etag, CancellationToken ct)
     {
         var entity = CartEntityMapper.ToEntity(cart, Shard(cart.CartId));
+        entity.ETag = etag;
+        await _carts.WriteAsync(entity, ct);
+    }
+
+    /// <summary>As <see cref="SaveAsync"/>, but false when another writer moved the cart first (it then says what is due).</summary>
+    public async Task<bool> TrySaveAsync(CartState cart, ETag etag, CancellationToken ct)
+    {
         try
         {
-            if (etag == default)
-            {
-                await _carts.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await _carts.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct);
-            }
-
+            await SaveAsync(cart, etag, ct);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (OptimisticWrite.IsConflict(ex))
         {
             return false;
         }
@@ -70,7 +69,7 @@ public sealed class CartStore(StorageClients storage)
         var upper = DueRowKeyPrefix(now.AddTicks(1));
         var perShard = await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
         {
-            var partition = $"due|{shard}";
+            var partition = StableHash.ShardKey("due", shard);
             var entries = new List<DueEntry>();
             var query = _due.QueryAsync<TableEntity>($"PartitionKey eq '{partition}' and RowKey lt '{upper}'", maxPerPage: Math.Min(max, 1000), select: ["PartitionKey", "RowKey", "CartId", "DueAt"], cancellationToken: ct);
             await foreach (var row in query)
@@ -105,11 +104,11 @@ public sealed class CartStore(StorageClients storage)
         (await _events.GetEntityIfExistsAsync<TableEntity>(Shard(eventId), Sanitize(eventId), cancellationToken: ct)).HasValue;
 
     private static TableEntity DueEntity(string cartId, DateTimeOffset dueAt) =>
-        new($"due|{StableHash.Of(cartId) % Shards}", DueRowKeyPrefix(dueAt) + "|" + cartId) { ["CartId"] = cartId, ["DueAt"] = dueAt };
+        new(StableHash.ShardKey("due", StableHash.Shard(cartId, Shards)), DueRowKeyPrefix(dueAt) + "|" + cartId) { ["CartId"] = cartId, ["DueAt"] = dueAt };
 
     private static string DueRowKeyPrefix(DateTimeOffset at) => at.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Shard(string id) => $"c|{StableHash.Of(id) % Shards}";
+    private static string Shard(string id) => StableHash.ShardKey("c", StableHash.Shard(id, Shards));
 
     private static string Sanitize(string id) => new(id.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c).ToArray());
 

@@ -19,10 +19,10 @@ public sealed class ConversionAttributor(IMessageLedger ledger, CartStats stats,
 
         var amountMinor = ToMinorUnits(amount, currency);
         var counted = await ledger.RecordConversionAsync(touch.Key, new Conversion(orderId, amountMinor, currency, at), ct);
-        if (counted && CartState.TryParseReminderId(touch.Key.CampaignId, out _, out _, out var step))
+        if (counted && JourneyStep.TryParse(touch.Key.CampaignId, out var reminder) && reminder!.Journey == JourneyStep.Cart)
         {
-            var template = options.Value.Steps.ElementAtOrDefault(step)?.Template ?? "unknown";
-            await stats.RecoveredAsync(step, template, amountMinor, currency, at, ct);
+            var template = options.Value.Steps.ElementAtOrDefault(reminder.Step)?.Template ?? "unknown";
+            await stats.RecoveredAsync(reminder.Step, template, amountMinor, currency, at, ct);
         }
 
         return touch;

@@ -16,30 +16,18 @@ public sealed class TableCustomerServiceWindows(StorageClients storage) : ICusto
 
     private TableClient Table => storage.Table(TableName);
 
-    public async Task RecordInboundAsync(string phone, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task RecordInboundAsync(string phone, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var current = await Table.GetEntityIfExistsAsync<TableEntity>(phone, Row, cancellationToken: cancellationToken);
+            // Concurrent inbound messages: the later time is kept, whichever writes last.
+            var current = await Table.GetEntityIfExistsAsync<TableEntity>(phone, Row, cancellationToken: ct);
             if (current.HasValue && current.Value!.GetDateTimeOffset(LastInbound) >= at)
             {
                 return;
             }
 
-            var row = new TableEntity(phone, Row) { [LastInbound] = at };
-            try
-            {
-                await (current.HasValue
-                    ? Table.UpdateEntityAsync(row, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
-                    : Table.AddEntityAsync(row, cancellationToken));
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 8)
-            {
-                // A concurrent inbound message wrote first: re-read and keep the later time.
-            }
-        }
-    }
+            await Table.WriteAsync(new TableEntity(phone, Row) { [LastInbound] = at, ETag = current.HasValue ? current.Value!.ETag : default }, ct);
+        }, cancellationToken);
 
     public async Task<DateTimeOffset?> LastInboundAsync(string phone, CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,8 @@ namespace WhatsAppCampaigns.Core.Messages;
 /// <summary>Which funnel counters one transition increments (see <see cref="CampaignFunnel"/> for the names).</summary>
 internal static class FunnelCounters
 {
+    public const string Done = "done";
+
     private static readonly (MessageState State, string Name)[] HappyPath =
     [
         (MessageState.Accepted, "accepted"),
@@ -44,8 +46,18 @@ internal static class FunnelCounters
             names.AddRange(names.ToArray().Select(n => prefix + n));
         }
 
+        // The first outcome a message reaches makes it done, once: what sending progress counts.
+        if ((from ?? MessageState.Pending) <= MessageState.Claimed && transition.To > MessageState.Claimed)
+        {
+            names.Add(Done);
+        }
+
         return names;
     }
+
+    public static string Waiting(string reason) => CampaignFunnel.WaitingPrefix + Sanitize(reason);
+
+    public static string NextAttempt(string reason) => "next_" + Sanitize(reason);
 
     /// <summary>Table property names allow letters, digits and underscores.</summary>
     public static string Sanitize(string value)

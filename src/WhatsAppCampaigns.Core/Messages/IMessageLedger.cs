@@ -16,13 +16,33 @@ public interface IMessageLedger
     Task<ClaimResult> TryClaimAsync(MessageKey key, string claimToken, DateTimeOffset now, TimeSpan staleAfter, string? variant = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves the message forward (creating it if unknown, e.g. a status webhook that outran the sender's record).
-    /// Counts the transition in the funnel exactly once: returns false, changing nothing, for a duplicate or a move backwards.
+    /// Moves a message the product sent forward. Counts the transition in the funnel exactly once: returns false,
+    /// changing nothing, for a duplicate, a move backwards, or a message never claimed here (a status whose callback data
+    /// names a campaign but no message the product sent counts nowhere).
     /// </summary>
     Task<bool> AdvanceAsync(MessageKey key, MessageTransition transition, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives a claim back (the send was deferred before Graph was called). Only the claim's owner can.</summary>
-    Task<bool> ReleaseAsync(MessageKey key, string claimToken, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Gives a claim back (the send was deferred before Graph was called). Only the claim's owner can. With
+    /// <paramref name="waiting"/>, the message counts as waiting for that reason until it is claimed again.
+    /// </summary>
+    Task<bool> ReleaseAsync(MessageKey key, string claimToken, DateTimeOffset now, Waiting? waiting = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that a paused campaign's message waits in the queue as <paramref name="copy"/> (hidden until
+    /// <paramref name="until"/>), so a resume can make it visible at once. Nothing is held for a message that is finished
+    /// or being sent.
+    /// </summary>
+    Task<HoldOutcome> HoldAsync(MessageKey key, QueuedSend copy, DateTimeOffset until, string? variant, CancellationToken cancellationToken = default);
+
+    /// <summary>Hands every held message of the campaign to <paramref name="release"/> and forgets it; returns how many.</summary>
+    Task<int> ReleaseHeldAsync(string campaignId, Func<QueuedSend, CancellationToken, Task> release, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records how many messages the fan-out enqueued per shard (<see cref="MessageShards"/>), once it has finished, so the
+    /// ledger can tell when every one of them is done. True when all are done already.
+    /// </summary>
+    Task<bool> SetTargetsAsync(string campaignId, IReadOnlyList<long> enqueuedByShard, CancellationToken cancellationToken = default);
 
     Task<CampaignFunnel> GetFunnelAsync(string campaignId, CancellationToken cancellationToken = default);
 
@@ -62,3 +82,21 @@ public enum ClaimOutcome
 }
 
 public sealed record ClaimResult(ClaimOutcome Outcome, MessageRecord Record);
+
+/// <summary>Why a message waits, and until when: a deferral the campaign view reports as pending work.</summary>
+/// <param name="Reason">A sender's deferral reason (<c>messaging_limit</c>, <c>quiet_hours</c>, <c>frequency_cap</c>, <c>paused</c>, <c>graph_130429</c>, …).</param>
+public sealed record Waiting(string Reason, DateTimeOffset Until);
+
+/// <summary>A message on the send queue: what it takes to make it visible again early.</summary>
+public sealed record QueuedSend(string MessageId, string PopReceipt);
+
+public enum HoldOutcome
+{
+    Held,
+
+    /// <summary>Already sent, failed or skipped: the delivery is a duplicate and can be dropped.</summary>
+    Finished,
+
+    /// <summary>Another sender holds a claim on it right now.</summary>
+    Busy,
+}

@@ -16,12 +16,24 @@ internal static class MessageEntity
     /// <summary>Sorts before every E.164 row key, so a partition's counters are easy to find by eye.</summary>
     public const string CounterRowKey = "!funnel";
 
-    public static string PartitionKey(string campaignId, string recipient) => $"{campaignId}|{Shard(recipient):x2}";
+    /// <summary>A pending message's deferral reason and when it is due again (see <see cref="Messages.Waiting"/>).</summary>
+    public const string WaitingProperty = "Waiting";
+
+    public const string NextAttemptProperty = "NextAttemptAt";
+
+    /// <summary>Rows <c>~held|{recipient}</c>: a paused campaign's message waiting in the queue, and how to wake it.</summary>
+    public const string HeldPrefix = "~held|";
+
+    public const string HeldEnd = "~held}";
+
+    public static string PartitionKey(string campaignId, string recipient) => StableHash.ShardKey(campaignId, Shard(recipient));
+
+    public static string PartitionKey(string campaignId, int shard) => StableHash.ShardKey(campaignId, shard);
 
     public static IEnumerable<string> PartitionKeys(string campaignId) =>
-        Enumerable.Range(0, ShardCount).Select(shard => $"{campaignId}|{shard:x2}");
+        Enumerable.Range(0, ShardCount).Select(shard => StableHash.ShardKey(campaignId, shard));
 
-    public static int Shard(string recipient) => StableHash.Of(recipient) % ShardCount;
+    public static int Shard(string recipient) => StableHash.Shard(recipient, ShardCount);
 
     public static MessageRecord ToRecord(MessageKey key, TableEntity entity) => new(
         key,

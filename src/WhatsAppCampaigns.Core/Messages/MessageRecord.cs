@@ -1,7 +1,7 @@
 namespace WhatsAppCampaigns.Core.Messages;
 
 /// <summary>The unit of exactly-once: one message per (campaign, recipient).</summary>
-/// <param name="CampaignId">A campaign id, or a reminder id like <c>cart:{cartId}:{step}</c>.</param>
+/// <param name="CampaignId">A campaign id, or a journey step's id (<see cref="JourneyStep"/>).</param>
 /// <param name="Recipient">E.164.</param>
 public readonly record struct MessageKey(string CampaignId, string Recipient)
 {

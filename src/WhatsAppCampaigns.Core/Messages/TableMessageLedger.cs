@@ -5,14 +5,14 @@ using WhatsAppCampaigns.Core.Storage;
 namespace WhatsAppCampaigns.Core.Messages;
 
 /// <summary>
-/// The message ledger on Table Storage. Every write is conditional on the ETag it read, so concurrent senders and
-/// webhook processors serialise per message; a transition and its funnel counters commit in one entity-group
-/// transaction, so a counter is bumped exactly when its transition wins, never twice and never lost.
+/// The message ledger on Table Storage. Every write is conditional on the ETag it read (<see cref="OptimisticWrite"/>),
+/// so concurrent senders and webhook processors serialise per message; a transition and its funnel counters commit in
+/// one entity-group transaction, so a counter is bumped exactly when its transition wins, never twice and never lost.
+/// The same holds for sending progress: a message's deferral reason and the partition's <c>waiting_{reason}</c> counter,
+/// its first outcome and <c>done</c>, move together.
 /// </summary>
-public sealed class TableMessageLedger(StorageClients storage, TimeProvider time) : IMessageLedger
+public sealed class TableMessageLedger(StorageClients storage, TimeProvider time, ISendingProgressSink progress) : IMessageLedger
 {
-    private const int MaxAttempts = 64;
-
     /// <summary>One marker row per recipient in the message's partition: an opt-out counts once per (campaign, recipient).</summary>
     private const string OptOutMarkerPrefix = "~optout|";
     private readonly TableClient _table = storage.Table(MessageEntity.TableName);
@@ -24,12 +24,11 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
         return entity is null ? null : MessageEntity.ToRecord(key, entity);
     }
 
-    public async Task<ClaimResult> TryClaimAsync(MessageKey key, string claimToken, DateTimeOffset now, TimeSpan staleAfter, string? variant = null, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; ; attempt++)
+    public Task<ClaimResult> TryClaimAsync(MessageKey key, string claimToken, DateTimeOffset now, TimeSpan staleAfter, string? variant = null, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var entity = await ReadAsync(key, cancellationToken);
-            var state = entity is null ? MessageState.Pending : MessageEntity.ToRecord(key, entity).State;
+            var entity = await ReadAsync(key, ct);
+            var state = StateOf(entity) ?? MessageState.Pending;
             ClaimOutcome outcome;
             if (state == MessageState.Pending)
             {
@@ -54,87 +53,142 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
                 claimed[nameof(MessageRecord.Variant)] = variant;
             }
 
-            if (await TryWriteAsync(claimed, isNew: entity is null, cancellationToken))
-            {
-                return new ClaimResult(outcome, MessageEntity.ToRecord(key, claimed));
-            }
+            await CommitAsync(claimed, LeaveWaiting(claimed), null, ct);
+            return new ClaimResult(outcome, MessageEntity.ToRecord(key, claimed));
+        }, cancellationToken);
 
-            await BackOffAsync(attempt, cancellationToken);
-        }
-    }
-
-    public async Task<bool> ReleaseAsync(MessageKey key, string claimToken, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; ; attempt++)
+    public Task<bool> ReleaseAsync(MessageKey key, string claimToken, DateTimeOffset now, Waiting? waiting = null, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var entity = await ReadAsync(key, cancellationToken);
-            if (entity is null
-                || (MessageState)entity.GetInt32(nameof(MessageRecord.State)).GetValueOrDefault() != MessageState.Claimed
-                || entity.GetString(nameof(MessageRecord.ClaimToken)) != claimToken)
+            var entity = await ReadAsync(key, ct);
+            if (entity is null || StateOf(entity) != MessageState.Claimed || entity.GetString(nameof(MessageRecord.ClaimToken)) != claimToken)
             {
                 return false;
             }
 
             entity[nameof(MessageRecord.State)] = (int)MessageState.Pending;
             entity[nameof(MessageRecord.UpdatedAt)] = now;
-            if (await TryWriteAsync(entity, isNew: false, cancellationToken))
+            var deltas = LeaveWaiting(entity);
+            if (waiting is not null)
             {
-                return true;
+                deltas.AddRange(EnterWaiting(entity, waiting));
             }
 
-            await BackOffAsync(attempt, cancellationToken);
-        }
+            await CommitAsync(entity, deltas, waiting, ct);
+            return true;
+        }, cancellationToken);
+
+    public Task<HoldOutcome> HoldAsync(MessageKey key, QueuedSend copy, DateTimeOffset until, string? variant, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
+        {
+            var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
+            var entity = await ReadAsync(key, ct);
+            switch (StateOf(entity))
+            {
+                case MessageState.Claimed:
+                    return HoldOutcome.Busy;
+                case > MessageState.Claimed:
+                    return HoldOutcome.Finished;
+            }
+
+            var held = new TableEntity(partition, MessageEntity.HeldPrefix + key.Recipient)
+            {
+                [nameof(QueuedSend.MessageId)] = copy.MessageId,
+                [nameof(QueuedSend.PopReceipt)] = copy.PopReceipt,
+                ["Until"] = until,
+            };
+            var waiting = new Waiting("paused", until);
+            if (entity?.GetString(MessageEntity.WaitingProperty) == waiting.Reason)
+            {
+                await _table.UpsertEntityAsync(held, TableUpdateMode.Replace, ct); // held before: only the copy changed
+                return HoldOutcome.Held;
+            }
+
+            var message = entity ?? new TableEntity(partition, key.Recipient)
+            {
+                [nameof(MessageRecord.State)] = (int)MessageState.Pending,
+                [nameof(MessageRecord.UpdatedAt)] = time.GetUtcNow(),
+            };
+            if (variant is not null && entity is null)
+            {
+                message[nameof(MessageRecord.Variant)] = variant;
+            }
+
+            var deltas = LeaveWaiting(message);
+            deltas.AddRange(EnterWaiting(message, waiting));
+            await CommitAsync(message, deltas, waiting, ct, new TableTransactionAction(TableTransactionActionType.UpsertReplace, held));
+            return HoldOutcome.Held;
+        }, cancellationToken);
+
+    public async Task<int> ReleaseHeldAsync(string campaignId, Func<QueuedSend, CancellationToken, Task> release, CancellationToken cancellationToken = default)
+    {
+        var counts = await Task.WhenAll(MessageEntity.PartitionKeys(campaignId).Select(async partition =>
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {MessageEntity.HeldPrefix} and RowKey lt {MessageEntity.HeldEnd}");
+            var rows = new List<TableEntity>();
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                await release(new QueuedSend(row.GetString(nameof(QueuedSend.MessageId))!, row.GetString(nameof(QueuedSend.PopReceipt))!), cancellationToken);
+                rows.Add(row);
+            }
+
+            foreach (var chunk in rows.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+            }
+
+            return rows.Count;
+        }));
+        return counts.Sum();
     }
 
-    public async Task<bool> AdvanceAsync(MessageKey key, MessageTransition transition, CancellationToken cancellationToken = default)
-    {
-        var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
-        for (var attempt = 0; ; attempt++)
+    public Task<bool> AdvanceAsync(MessageKey key, MessageTransition transition, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var entity = await ReadAsync(key, cancellationToken);
-            MessageState? from = entity is null ? null : (MessageState)entity.GetInt32(nameof(MessageRecord.State)).GetValueOrDefault();
-            if (from is { } current && !current.CanMoveTo(transition.To))
+            var entity = await ReadAsync(key, ct);
+            if (entity is null || !StateOf(entity)!.Value.CanMoveTo(transition.To))
             {
                 return false;
             }
 
-            var message = entity ?? new TableEntity(partition, key.Recipient);
-            var variant = transition.Variant ?? entity?.GetString(nameof(MessageRecord.Variant));
-            MessageEntity.Apply(message, transition);
+            var from = StateOf(entity);
+            var variant = transition.Variant ?? entity.GetString(nameof(MessageRecord.Variant));
+            MessageEntity.Apply(entity, transition);
+            var deltas = FunnelCounters.For(from, transition, variant).Select(name => (name, 1L)).ToList();
+            deltas.AddRange(LeaveWaiting(entity));
+            var counterRow = await CommitAsync(entity, deltas, null, ct);
 
-            var actions = new List<TableTransactionAction> { WriteAction(message, isNew: entity is null) };
-            var counters = FunnelCounters.For(from, transition, variant);
-            if (counters.Count > 0)
+            if (deltas.Any(d => d.Item1 == FunnelCounters.Done) && counterRow?.GetInt64("target") is > 0 and var target
+                && counterRow.GetInt64(FunnelCounters.Done) == target)
             {
-                var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: cancellationToken);
-                var isNewCounter = !existing.HasValue;
-                var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
-                foreach (var name in counters)
-                {
-                    counterRow[name] = (counterRow.GetInt64(name) ?? 0) + 1;
-                }
-
-                actions.Add(WriteAction(counterRow, isNewCounter));
+                await progress.ShardFinishedAsync(key.CampaignId, ct);
             }
 
-            try
-            {
-                await _table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-                continue;
-            }
-
-            if (counters.Contains("delivered"))
+            if (deltas.Any(d => d.Item1 == "delivered"))
             {
                 // Outside the transaction (another partition): a crash here loses only this message's attribution index entry.
-                await _deliveries.RecordAsync(key, transition.At, variant, cancellationToken);
+                await _deliveries.RecordAsync(key, transition.At, variant, ct);
             }
 
             return true;
-        }
+        }, cancellationToken);
+
+    public async Task<bool> SetTargetsAsync(string campaignId, IReadOnlyList<long> enqueuedByShard, CancellationToken cancellationToken = default)
+    {
+        var finished = await Task.WhenAll(enqueuedByShard.Select((target, shard) => OptimisticWrite.RunAsync(async ct =>
+        {
+            var partition = MessageEntity.PartitionKey(campaignId, shard);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: ct);
+            var row = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
+            if (row.GetInt64("target") != target)
+            {
+                row["target"] = target;
+                await _table.WriteAsync(row, ct);
+            }
+
+            return (row.GetInt64(FunnelCounters.Done) ?? 0) >= target;
+        }, cancellationToken)));
+        return finished.All(done => done);
     }
 
     public Task<MessageDelivery?> FindLastDeliveredAsync(string recipient, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default) =>
@@ -157,9 +211,7 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
     {
         var marker = new Dictionary<string, object> { ["Recipient"] = key.Recipient, ["At"] = at, ["RecordedAt"] = time.GetUtcNow() };
         return CountOnceAsync(key, OptOutMarkerPrefix + key.Recipient, marker, message =>
-            message is not null && (MessageState)message.GetInt32(nameof(MessageRecord.State)).GetValueOrDefault() is MessageState.Delivered or MessageState.Read
-                ? [(CampaignFunnel.OptedOutAfterCounter, 1)]
-                : [], cancellationToken);
+            StateOf(message) is MessageState.Delivered or MessageState.Read ? [(CampaignFunnel.OptedOutAfterCounter, 1)] : [], cancellationToken);
     }
 
     public async Task<CampaignFunnel> GetFunnelAsync(string campaignId, CancellationToken cancellationToken = default)
@@ -167,15 +219,25 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
         var rows = await Task.WhenAll(MessageEntity.PartitionKeys(campaignId).Select(pk =>
             _table.GetEntityIfExistsAsync<TableEntity>(pk, MessageEntity.CounterRowKey, cancellationToken: cancellationToken)));
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        var next = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.HasValue).Select(r => r.Value!))
         {
             foreach (var (name, value) in row.Where(p => p.Value is long or int))
             {
                 totals[name] = totals.GetValueOrDefault(name) + Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            foreach (var (name, value) in row.Where(p => p.Key.StartsWith("next_", StringComparison.Ordinal) && p.Value is DateTimeOffset))
+            {
+                var reason = name["next_".Length..];
+                if (row.GetInt64(FunnelCounters.Waiting(reason)) is > 0 && (!next.TryGetValue(reason, out var earliest) || (DateTimeOffset)value! < earliest))
+                {
+                    next[reason] = (DateTimeOffset)value!;
+                }
+            }
         }
 
-        return new CampaignFunnel(campaignId, totals);
+        return new CampaignFunnel(campaignId, totals, next);
     }
 
     /// <summary>
@@ -184,12 +246,11 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
     /// race on the marker or the counter row's ETag and then finds the marker. No counters (the message does not
     /// qualify) counts nothing.
     /// </summary>
-    private async Task<bool> CountOnceAsync(
-        MessageKey key, string markerKey, IReadOnlyDictionary<string, object> markerValues, Func<TableEntity?, (string Name, long By)[]> countersFor, CancellationToken ct)
-    {
-        var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
-        for (var attempt = 0; ; attempt++)
+    private Task<bool> CountOnceAsync(
+        MessageKey key, string markerKey, IReadOnlyDictionary<string, object> markerValues, Func<TableEntity?, (string Name, long By)[]> countersFor, CancellationToken cancellationToken) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
+            var partition = MessageEntity.PartitionKey(key.CampaignId, key.Recipient);
             if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, markerKey, cancellationToken: ct)).HasValue)
             {
                 return false;
@@ -208,29 +269,86 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
                 counters.AddRange(counters.ToArray().Select(c => (prefix + c.Name, c.By)));
             }
 
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: ct);
-            var counterRow = existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
-            foreach (var (name, by) in counters)
-            {
-                counterRow[name] = (counterRow.GetInt64(name) ?? 0) + by;
-            }
-
+            var counterRow = await ReadCounterRowAsync(partition, ct);
+            Bump(counterRow, counters);
             var marker = new TableEntity(partition, markerKey);
             foreach (var (name, value) in markerValues)
             {
                 marker[name] = value;
             }
 
-            try
-            {
-                await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), WriteAction(counterRow, !existing.HasValue)], ct);
-                return true;
-            }
-            catch (RequestFailedException ex) when (IsConflict(ex) && attempt < MaxAttempts)
-            {
-                await BackOffAsync(attempt, ct);
-            }
+            await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), OptimisticWrite.WriteAction(counterRow)], ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Writes the message row, with the partition's counter row in the same transaction when counters move.</summary>
+    /// <returns>The counter row as written, or null when no counter moved.</returns>
+    private async Task<TableEntity?> CommitAsync(TableEntity message, IReadOnlyCollection<(string Name, long By)> deltas, Waiting? waiting, CancellationToken ct, TableTransactionAction? also = null)
+    {
+        if (deltas.Count == 0 && also is null)
+        {
+            await _table.WriteAsync(message, ct);
+            return null;
         }
+
+        var actions = new List<TableTransactionAction> { OptimisticWrite.WriteAction(message) };
+        TableEntity? counterRow = null;
+        if (deltas.Count > 0)
+        {
+            counterRow = await ReadCounterRowAsync(message.PartitionKey, ct);
+            var waitingBefore = waiting is null ? 0 : counterRow.GetInt64(FunnelCounters.Waiting(waiting.Reason)) ?? 0;
+            Bump(counterRow, deltas);
+            if (waiting is not null)
+            {
+                // The earliest time a message waiting for this reason is due again. A recorded time already past was
+                // its messages' turn (they are being tried, or have deferred again), so a new deferral replaces it.
+                var name = FunnelCounters.NextAttempt(waiting.Reason);
+                if (waitingBefore <= 0 || counterRow.GetDateTimeOffset(name) is not { } earliest || earliest < time.GetUtcNow() || waiting.Until < earliest)
+                {
+                    counterRow[name] = waiting.Until;
+                }
+            }
+
+            actions.Add(OptimisticWrite.WriteAction(counterRow));
+        }
+
+        if (also is not null)
+        {
+            actions.Add(also);
+        }
+
+        await _table.SubmitTransactionAsync(actions, ct);
+        return counterRow;
+    }
+
+    /// <summary>Clears a pending message's deferral reason; the counter change that goes with it.</summary>
+    private static List<(string, long)> LeaveWaiting(TableEntity message)
+    {
+        var reason = message.GetString(MessageEntity.WaitingProperty);
+        message.Remove(MessageEntity.WaitingProperty);
+        message.Remove(MessageEntity.NextAttemptProperty);
+        return reason is null ? [] : [(FunnelCounters.Waiting(reason), -1)];
+    }
+
+    private static List<(string, long)> EnterWaiting(TableEntity message, Waiting waiting)
+    {
+        message[MessageEntity.WaitingProperty] = waiting.Reason;
+        message[MessageEntity.NextAttemptProperty] = waiting.Until;
+        return [(FunnelCounters.Waiting(waiting.Reason), 1)];
+    }
+
+    private static void Bump(TableEntity counterRow, IEnumerable<(string Name, long By)> deltas)
+    {
+        foreach (var (name, by) in deltas)
+        {
+            counterRow[name] = (counterRow.GetInt64(name) ?? 0) + by;
+        }
+    }
+
+    private async Task<TableEntity> ReadCounterRowAsync(string partition, CancellationToken ct)
+    {
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, MessageEntity.CounterRowKey, cancellationToken: ct);
+        return existing.HasValue ? existing.Value! : new TableEntity(partition, MessageEntity.CounterRowKey);
     }
 
     private async Task<TableEntity?> ReadAsync(MessageKey key, CancellationToken ct)
@@ -239,33 +357,6 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
         return response.HasValue ? response.Value : null;
     }
 
-    private async Task<bool> TryWriteAsync(TableEntity entity, bool isNew, CancellationToken ct)
-    {
-        try
-        {
-            if (isNew)
-            {
-                await _table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (IsConflict(ex))
-        {
-            return false;
-        }
-    }
-
-    private static TableTransactionAction WriteAction(TableEntity entity, bool isNew) => isNew
-        ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag);
-
-    private static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
-
-    private static Task BackOffAsync(int attempt, CancellationToken ct) =>
-        attempt < 2 ? Task.CompletedTask : Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 20)), ct);
+    private static MessageState? StateOf(TableEntity? entity) =>
+        entity is null ? null : (MessageState)entity.GetInt32(nameof(MessageRecord.State)).GetValueOrDefault();
 }

@@ -19,7 +19,7 @@ public sealed class CampaignGuardrails(IMessageLedger ledger, ICampaignControl c
     public async Task ObserveAsync(string campaignId, CancellationToken ct)
     {
         var settings = options.Value;
-        if (campaignId.StartsWith(SendPipeline.ReminderPrefix, StringComparison.Ordinal)
+        if (JourneyStep.IsStep(campaignId)
             || _results.AddOrUpdate(campaignId, 1, (_, n) => n + 1) % Math.Max(1, settings.GuardrailCheckEvery) != 0)
         {
             return;

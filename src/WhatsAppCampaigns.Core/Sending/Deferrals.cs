@@ -14,12 +14,26 @@ public sealed partial class Deferrals(ISendQueue queue, TimeProvider time, ILogg
 
     public async Task DeferAsync(SendRequest request, DateTimeOffset notBefore, string reason, CancellationToken ct, bool countsAsFailure = false)
     {
-        var now = time.GetUtcNow();
-        var delay = notBefore - now;
-        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         var copy = request with { NotBefore = notBefore, Attempt = request.Attempt + (countsAsFailure ? 1 : 0) };
-        await queue.EnqueueAsync(copy, delay, ct);
+        await queue.EnqueueAsync(copy, DelayUntil(notBefore), ct);
         LogDeferred(logger, request.CampaignId, PhoneMask.Mask(request.Recipient), reason, notBefore);
+    }
+
+    /// <summary>
+    /// Holds a paused campaign's message: the copy hides until <paramref name="until"/> without being due only then, so a
+    /// resume can make it visible at once (<see cref="ISendQueue.MakeVisibleAsync"/>) and it is sent straight away.
+    /// </summary>
+    public async Task<Messages.QueuedSend> HoldAsync(SendRequest request, DateTimeOffset until, CancellationToken ct)
+    {
+        var copy = await queue.EnqueueAsync(request, DelayUntil(until), ct);
+        LogDeferred(logger, request.CampaignId, PhoneMask.Mask(request.Recipient), "paused", until);
+        return copy;
+    }
+
+    private TimeSpan DelayUntil(DateTimeOffset at)
+    {
+        var delay = at - time.GetUtcNow();
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Deferred {CampaignId} to {Recipient} ({Reason}) until {NotBefore}")]

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Storage.Queues;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Sending;
@@ -12,10 +14,11 @@ public sealed class QueueSendQueue(StorageClients storage) : ISendQueue
     private const int EnqueueParallelism = 32;
     private readonly QueueClient _queue = storage.Queue(StorageNames.SendsQueueName);
 
-    public async Task EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public async Task<QueuedSend> EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         var visibility = delay is { } d && d > TimeSpan.Zero ? (d > MaxDelay ? MaxDelay : d) : (TimeSpan?)null;
-        await _queue.SendMessageAsync(SendRequestJson.Serialize(request), visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+        var receipt = (await _queue.SendMessageAsync(SendRequestJson.Serialize(request), visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken)).Value;
+        return new QueuedSend(receipt.MessageId, receipt.PopReceipt);
     }
 
     public Task EnqueueManyAsync(IReadOnlyCollection<SendRequest> requests, CancellationToken cancellationToken = default) =>
@@ -24,4 +27,16 @@ public sealed class QueueSendQueue(StorageClients storage) : ISendQueue
             requests,
             new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
             async (request, ct) => await EnqueueAsync(request, null, ct));
+
+    public async Task MakeVisibleAsync(QueuedSend message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+        {
+            // Already delivered (its receipt changed) or gone: it is being handled anyway.
+        }
+    }
 }

@@ -89,8 +89,9 @@ public sealed class SendOutcomeRecorder(
                 break;
             case ErrorClass.Transient:
                 var backoff = TimeSpan.FromTicks(Math.Min(_options.MaxTransientBackoff.Ticks, _options.TransientBackoff.Ticks << Math.Min(request.Attempt, 20)));
-                await ledger.ReleaseAsync(key, attempt.ClaimToken, now, ct);
-                await deferrals.DeferAsync(request, now + Max(error.RetryAfter, backoff), "graph_" + error.Code, ct, countsAsFailure: true);
+                var retryAt = now + Max(error.RetryAfter, backoff);
+                await ledger.ReleaseAsync(key, attempt.ClaimToken, now, new Waiting("graph_" + error.Code, retryAt), ct);
+                await deferrals.DeferAsync(request, retryAt, "graph_" + error.Code, ct, countsAsFailure: true);
                 break;
             case ErrorClass.RecipientPermanent:
                 await RecipientRefusedAsync(attempt, error, now, ct);
@@ -117,7 +118,7 @@ public sealed class SendOutcomeRecorder(
         if (error.Code == 131050)
         {
             // As for the 131050 status webhook: charged to the message last delivered, never to this one (not sent).
-            await optOuts.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", now, error.Message), ct);
+            await optOuts.RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, ConsentSources.Graph131050, now, error.Message, Clock: ConsentClock.Product), ct);
         }
         else if (error.Code == 131026)
         {
@@ -130,7 +131,7 @@ public sealed class SendOutcomeRecorder(
 
     private async Task DeferAsync(SendAttempt attempt, DateTimeOffset notBefore, string reason, CancellationToken ct)
     {
-        await ledger.ReleaseAsync(attempt.Key, attempt.ClaimToken, time.GetUtcNow(), ct);
+        await ledger.ReleaseAsync(attempt.Key, attempt.ClaimToken, time.GetUtcNow(), new Waiting(reason, notBefore), ct);
         await deferrals.DeferAsync(attempt.Request, notBefore, reason, ct);
     }
 
@@ -138,8 +139,9 @@ public sealed class SendOutcomeRecorder(
     {
         var body = JsonSerializer.Serialize(attempt.Request, SendRequestJson.Options);
         await deadLetters.AddAsync(attempt.Request.CampaignId, reason, error.Code, error.Message, attempt.Request.Attempt + 1, body, ct);
-        // Released, not failed: a replay must be able to claim it again.
-        await ledger.ReleaseAsync(attempt.Key, attempt.ClaimToken, time.GetUtcNow(), ct);
+        // Released, not failed: a replay must be able to claim it again. Until then it waits for a person.
+        var now = time.GetUtcNow();
+        await ledger.ReleaseAsync(attempt.Key, attempt.ClaimToken, now, new Waiting(PendingReasons.DeadLetter, now), ct);
         SenderLog.DeadLettered(logger, attempt.Request.CampaignId, attempt.Request.Attempt + 1, reason);
     }
 

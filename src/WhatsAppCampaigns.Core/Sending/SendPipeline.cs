@@ -26,7 +26,8 @@ public sealed class SendPipeline(
     IMessageLedger ledger,
     ICampaignControl campaigns,
     IContactDirectory contacts,
-    IConsentLedger consent,
+    ConsentPolicy consent,
+    MarketPolicy markets,
     ICloudApiClient graph,
     SenderSignals signals,
     RecipientActivityStore activities,
@@ -34,15 +35,13 @@ public sealed class SendPipeline(
     RecipientTimeZones timeZones,
     IThroughputGate throughput,
     Deferrals deferrals,
+    ISendQueue queue,
     SendOutcomeRecorder recorder,
     IOptions<SenderOptions> options,
     IOptions<WhatsAppOptions> whatsApp,
     TimeProvider time,
     ILogger<SendPipeline> logger)
 {
-    /// <summary>Cart reminders and other sends that belong to no campaign carry ids with this prefix.</summary>
-    public const string ReminderPrefix = "cart:";
-
     private readonly SenderOptions _options = options.Value;
 
     public async Task RunAsync(SendRequest request, CancellationToken ct)
@@ -61,13 +60,19 @@ public sealed class SendPipeline(
         }
 
         var state = await campaigns.GetStateAsync(request.CampaignId, ct);
-        if (state is CampaignState.Paused or CampaignState.Scheduled)
+        var key = new MessageKey(request.CampaignId, request.Recipient);
+        if (state is CampaignState.Paused)
+        {
+            await HoldAsync(request, key, now, ct);
+            return;
+        }
+
+        if (state is CampaignState.Scheduled)
         {
             await deferrals.DeferAsync(request, now + _options.HoldDelay, "campaign_held", ct);
             return;
         }
 
-        var key = new MessageKey(request.CampaignId, request.Recipient);
         var token = Guid.NewGuid().ToString("N");
         var claim = await ledger.TryClaimAsync(key, token, now, _options.ClaimStaleAfter, request.Variant, ct);
         switch (claim.Outcome)
@@ -83,8 +88,7 @@ public sealed class SendPipeline(
             case ClaimOutcome.TakenOver:
                 // Graph may have the message: give the status webhook (biz_opaque_callback_data) time to say so.
                 SenderLog.TakenOver(logger, request.CampaignId, PhoneMask.Mask(request.Recipient));
-                await ledger.ReleaseAsync(key, token, now, ct);
-                await deferrals.DeferAsync(request, now + _options.TakeoverGrace, "taken_over", ct);
+                await DeferClaimedAsync(request, key, token, now + _options.TakeoverGrace, "taken_over", ct);
                 return;
         }
 
@@ -96,7 +100,7 @@ public sealed class SendPipeline(
         catch (Exception) when (!ct.IsCancellationRequested)
         {
             // Graph was not called yet: the claim goes back and the queue redelivers.
-            await ledger.ReleaseAsync(key, token, time.GetUtcNow(), CancellationToken.None);
+            await ledger.ReleaseAsync(key, token, time.GetUtcNow(), cancellationToken: CancellationToken.None);
             throw;
         }
 
@@ -113,7 +117,7 @@ public sealed class SendPipeline(
     private async Task<(SendAttempt, TemplateMessage)?> PrepareClaimedAsync(SendRequest request, MessageKey key, string token, CampaignState? state, CancellationToken ct)
     {
         // Completed means the fan-out has enqueued everyone: what it enqueued is still to be sent. Only cancel drops.
-        if (state is CampaignState.Cancelled || (state is null && !request.CampaignId.StartsWith(ReminderPrefix, StringComparison.Ordinal)))
+        if (state is CampaignState.Cancelled || (state is null && !JourneyStep.IsStep(request.CampaignId)))
         {
             await recorder.SkipAsync(request, key, state is null ? "campaign_unknown" : "campaign_" + state.Value.ToString().ToLowerInvariant(), ct);
             return null;
@@ -123,6 +127,12 @@ public sealed class SendPipeline(
         if (contact?.Undeliverable == true)
         {
             await recorder.SkipAsync(request, key, "undeliverable", ct);
+            return null;
+        }
+
+        if (markets.Refusal(request.Category, request.Recipient, contact?.Country) is { } closed)
+        {
+            await recorder.SkipAsync(request, key, closed, ct);
             return null;
         }
 
@@ -176,19 +186,28 @@ public sealed class SendPipeline(
         return (attempt, new TemplateMessage(request.Recipient, request.TemplateName, request.Language, request.Components, key.ToCallbackData()));
     }
 
-    private async Task<string?> ConsentRefusalAsync(SendRequest request, CancellationToken ct)
+    private Task<string?> ConsentRefusalAsync(SendRequest request, CancellationToken ct) =>
+        consent.RefusalAsync(request.Recipient, request.Category, request.Kind, ct);
+
+    /// <summary>
+    /// Holds a paused campaign's message where a resume can find it and wake it at once (a finished message is a
+    /// duplicate and just goes). Then looks at the state once more, past the cache: a resume whose release ran before the
+    /// hold was recorded is seen here, and the copy is woken now. Either the release finds the hold, or this finds the resume.
+    /// </summary>
+    private async Task HoldAsync(SendRequest request, MessageKey key, DateTimeOffset now, CancellationToken ct)
     {
-        var scope = request.Category == TemplateCategory.Marketing ? ConsentScope.Marketing : ConsentScope.Utility;
-        var state = await consent.GetAsync(request.Recipient, scope, ct);
-        return state.AllowsSending ? null
-            : state.Suppressed ? "suppressed"
-            : state.Status == ConsentStatus.OptedOut ? "opted_out"
-            : "no_consent";
+        var copy = await deferrals.HoldAsync(request, now + _options.HoldDelay, ct);
+        if (await ledger.HoldAsync(key, copy, now + _options.HoldDelay, request.Variant, ct) == HoldOutcome.Held
+            && await campaigns.GetCurrentStateAsync(request.CampaignId, ct) is not CampaignState.Paused)
+        {
+            await queue.MakeVisibleAsync(copy, ct);
+        }
     }
 
+    /// <summary>Gives the claim back, recording why the message waits (the campaign view's pending work), and defers it.</summary>
     private async Task DeferClaimedAsync(SendRequest request, MessageKey key, string token, DateTimeOffset notBefore, string reason, CancellationToken ct)
     {
-        await ledger.ReleaseAsync(key, token, time.GetUtcNow(), ct);
+        await ledger.ReleaseAsync(key, token, time.GetUtcNow(), new Waiting(reason, notBefore), ct);
         await deferrals.DeferAsync(request, notBefore, reason, ct);
     }
 }

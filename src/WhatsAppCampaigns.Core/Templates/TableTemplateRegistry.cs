@@ -23,42 +23,22 @@ public sealed class TableTemplateRegistry(StorageClients storage, TimeProvider c
     public Task UpsertAsync(TemplateRecord template, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(ToEntity(template), TableUpdateMode.Replace, cancellationToken);
 
-    public async Task UpdateStatusAsync(string name, string language, string? status, string? quality, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 0; ; attempt++)
+    public Task UpdateStatusAsync(string name, string language, string? status, string? quality, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        OptimisticWrite.RunAsync(async ct =>
         {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(name, language, cancellationToken: cancellationToken);
-            if (!existing.HasValue)
-            {
-                var seen = new TemplateRecord(name, language, TemplateCategory.Marketing, status ?? "UNKNOWN", quality ?? "UNKNOWN", 0, null, at);
-                try
-                {
-                    await Table.AddEntityAsync(ToEntity(seen), cancellationToken);
-                    return;
-                }
-                catch (RequestFailedException ex) when (ex.Status == 409 && attempt < 5)
-                {
-                    continue;
-                }
-            }
-
-            var record = ToRecord(existing.Value!);
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(name, language, cancellationToken: ct);
+            var record = existing.HasValue
+                ? ToRecord(existing.Value!)
+                : new TemplateRecord(name, language, TemplateCategory.Marketing, "UNKNOWN", "UNKNOWN", 0, null, DateTimeOffset.MinValue);
             if (record.UpdatedAt > at)
             {
                 return; // an older webhook arriving late must not undo a newer status
             }
 
-            var updated = record with { Status = status ?? record.Status, Quality = quality ?? record.Quality, UpdatedAt = at };
-            try
-            {
-                await Table.UpdateEntityAsync(ToEntity(updated), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
-            {
-            }
-        }
-    }
+            var entity = ToEntity(record with { Status = status ?? record.Status, Quality = quality ?? record.Quality, UpdatedAt = at });
+            entity.ETag = existing.HasValue ? existing.Value!.ETag : default;
+            await Table.WriteAsync(entity, ct);
+        }, cancellationToken);
 
     private TableEntity ToEntity(TemplateRecord t) => new(t.Name, t.Language)
     {

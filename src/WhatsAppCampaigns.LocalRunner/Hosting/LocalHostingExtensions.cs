@@ -19,14 +19,14 @@ public static class LocalHostingExtensions
         return services;
     }
 
-    /// <summary>Runs <typeparamref name="TJob"/> every <paramref name="period"/>, like a Functions timer trigger.</summary>
-    public static IServiceCollection AddPeriodicJob<TJob>(this IServiceCollection services, TimeSpan period)
+    /// <summary>Runs <typeparamref name="TJob"/> at every occurrence of its schedule, like a Functions timer trigger.</summary>
+    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services, Func<IServiceProvider, string> schedule)
         where TJob : class, IScheduledJob
     {
         services.TryAddSingleton<TJob>();
         services.AddSingleton<IHostedService>(sp => new PeriodicJobRunner<TJob>(
             sp.GetRequiredService<TJob>(),
-            period,
+            CronSchedule.Parse(schedule(sp)),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PeriodicJobRunner<TJob>>>()));
         return services;

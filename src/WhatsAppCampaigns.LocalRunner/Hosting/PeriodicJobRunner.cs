@@ -2,15 +2,17 @@ using WhatsAppCampaigns.Core.Hosting;
 
 namespace WhatsAppCampaigns.LocalRunner.Hosting;
 
-/// <summary>The local runner's timer trigger: runs a job every period; a failed run is logged and the next one comes as usual.</summary>
-public sealed partial class PeriodicJobRunner<TJob>(TJob job, TimeSpan period, TimeProvider time, ILogger<PeriodicJobRunner<TJob>> logger)
+/// <summary>
+/// The local runner's timer trigger: runs a job at each occurrence of its schedule (the same NCRONTAB setting the
+/// Functions timer reads); a failed run is logged and the next one comes as usual.
+/// </summary>
+public sealed partial class PeriodicJobRunner<TJob>(TJob job, CronSchedule schedule, TimeProvider time, ILogger<PeriodicJobRunner<TJob>> logger)
     : BackgroundService
     where TJob : IScheduledJob
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(period, time);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -20,8 +22,11 @@ public sealed partial class PeriodicJobRunner<TJob>(TJob job, TimeSpan period, T
             {
                 LogRunFailed(logger, ex, typeof(TJob).Name);
             }
+
+            var now = time.GetUtcNow();
+            var wait = schedule.Next(now) - now;
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} failed")]

@@ -29,7 +29,7 @@ public sealed partial class QueuePump<TProcessor>(
             QueueMessage[] batch;
             try
             {
-                batch = (await queue.ReceiveMessagesAsync(options.BatchSize, options.VisibilityTimeout, stoppingToken)).Value;
+                batch = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stoppingToken)).Value;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
             {
@@ -72,10 +72,9 @@ public sealed partial class QueuePump<TProcessor>(
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             LogFailed(logger, ex, options.QueueName, message.MessageId, message.DequeueCount);
-            var retryIn = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.DequeueCount), 60));
             try
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: retryIn, cancellationToken: ct);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: ct);
             }
             catch (Azure.RequestFailedException)
             {

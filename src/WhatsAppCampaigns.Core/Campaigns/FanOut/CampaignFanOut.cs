@@ -125,6 +125,7 @@ public sealed partial class CampaignFanOut(
     {
         var recipients = 0;
         var enqueued = 0;
+        var byShard = new long[Messages.MessageShards.Count];
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var marker in mine)
         {
@@ -132,6 +133,7 @@ public sealed partial class CampaignFanOut(
             if (marker.State == MarkerState.Enqueued)
             {
                 enqueued++;
+                byShard[Messages.MessageShards.Of(marker.Phone)]++;
             }
             else if (marker.State == MarkerState.Skipped)
             {
@@ -139,7 +141,7 @@ public sealed partial class CampaignFanOut(
             }
         }
 
-        return new FanOutPageResult(nextCursor, recipients, enqueued, skipped);
+        return new FanOutPageResult(nextCursor, recipients, enqueued, skipped, EnqueuedByShard: byShard);
     }
 
     private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };

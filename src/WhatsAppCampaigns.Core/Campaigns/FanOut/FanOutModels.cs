@@ -18,12 +18,14 @@ public static class FanOutPhases
 /// <summary>What a page did. Stored with the page when it finishes and returned as stored on a retry, so the totals are the same however often it ran.</summary>
 /// <param name="Recipients">Members first seen on this page (a member already reserved by another page is not counted twice).</param>
 /// <param name="HaltedBy">Set when the campaign was paused or cancelled: the page did nothing.</param>
+/// <param name="EnqueuedByShard">The enqueued recipients per message-ledger shard (<see cref="Messages.MessageShards"/>), so the ledger can tell when they are all done.</param>
 public sealed record FanOutPageResult(
     string? NextCursor,
     int Recipients,
     int Enqueued,
     IReadOnlyDictionary<string, long> Skipped,
-    CampaignState? HaltedBy = null)
+    CampaignState? HaltedBy = null,
+    IReadOnlyList<long>? EnqueuedByShard = null)
 {
     public static FanOutPageResult Halted(string? cursor, CampaignState state) => new(cursor, 0, 0, new Dictionary<string, long>(), state);
 }

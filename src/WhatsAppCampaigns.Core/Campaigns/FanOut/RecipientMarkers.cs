@@ -68,7 +68,8 @@ public sealed class RecipientMarkers(StorageClients storage)
             e.GetString("NextCursor"),
             e.GetInt32("Recipients") ?? 0,
             e.GetInt32("Enqueued") ?? 0,
-            JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("Skipped") ?? "{}") ?? []);
+            JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("Skipped") ?? "{}") ?? [],
+            EnqueuedByShard: e.GetString("EnqueuedByShard") is { } byShard ? JsonSerializer.Deserialize<long[]>(byShard) : null);
     }
 
     /// <summary>Upsert: a page that ran twice (a crash after its enqueues) computes the same outcome from its markers.</summary>
@@ -79,6 +80,7 @@ public sealed class RecipientMarkers(StorageClients storage)
             ["Recipients"] = result.Recipients,
             ["Enqueued"] = result.Enqueued,
             ["Skipped"] = JsonSerializer.Serialize(result.Skipped),
+            ["EnqueuedByShard"] = result.EnqueuedByShard is null ? null : JsonSerializer.Serialize(result.EnqueuedByShard),
         }, TableUpdateMode.Replace, ct);
 
     public Task MarkEnqueuedAsync(string campaignId, IReadOnlyCollection<RecipientMarker> markers, CancellationToken ct) =>
@@ -110,7 +112,7 @@ public sealed class RecipientMarkers(StorageClients storage)
     private static string PageKey(int page) => page.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Partition(string campaignId, string phone) =>
-        $"{campaignId}|{SendRequestFactory.StableHash(campaignId, phone) % Shards:D2}";
+        StableHash.ShardKey(campaignId, (int)(SendRequestFactory.RecipientHash(campaignId, phone) % Shards));
 
     private static TableEntity ToEntity(string campaignId, RecipientMarker m) => new(Partition(campaignId, m.Phone), m.Phone)
     {

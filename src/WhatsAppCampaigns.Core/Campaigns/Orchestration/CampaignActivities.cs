@@ -10,15 +10,22 @@ public sealed class FanOutPageActivity(CampaignFanOut fanOut) : TaskActivity<Fan
 }
 
 /// <summary>Marks the campaign running once its start time has come.</summary>
-public sealed class StartCampaignActivity(CampaignLifecycle lifecycle) : TaskActivity<string, CampaignState>
+public sealed class StartCampaignActivity(CampaignCommands commands) : TaskActivity<string, CampaignState>
 {
-    public override Task<CampaignState> RunAsync(TaskActivityContext context, string input) => lifecycle.StartAsync(input);
+    public override Task<CampaignState> RunAsync(TaskActivityContext context, string input) => commands.StartAsync(input, CancellationToken.None);
 }
 
-/// <summary>Records the totals and the end of the fan-out.</summary>
-public sealed class FinishCampaignActivity(CampaignLifecycle lifecycle) : TaskActivity<FanOutFinishRequest, CampaignState>
+/// <summary>Records the totals and the end of the fan-out (the campaign completes once its messages are all done).</summary>
+public sealed class FinishCampaignActivity(CampaignCommands commands) : TaskActivity<FanOutFinishRequest, CampaignState>
 {
-    public override Task<CampaignState> RunAsync(TaskActivityContext context, FanOutFinishRequest input) => lifecycle.FinishAsync(input);
+    public override Task<CampaignState> RunAsync(TaskActivityContext context, FanOutFinishRequest input) => commands.FinishFanOutAsync(input, CancellationToken.None);
+}
+
+/// <summary>The campaign row's state (a paused orchestration's check for a lost signal).</summary>
+public sealed class CampaignStateActivity(ICampaignStore campaigns) : TaskActivity<string, CampaignState>
+{
+    public override async Task<CampaignState> RunAsync(TaskActivityContext context, string input) =>
+        (await campaigns.GetAsync(input))?.State ?? CampaignState.Cancelled;
 }
 
 /// <summary>Decides a variant test from the sample's results (see <see cref="VariantTestDecider"/>).</summary>

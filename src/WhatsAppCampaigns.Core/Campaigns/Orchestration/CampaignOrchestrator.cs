@@ -15,6 +15,9 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
     /// <summary>Activities are retried (their work is idempotent); five attempts over about 15 s.</summary>
     public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
 
+    /// <summary>How often a paused orchestration looks at the campaign row itself, in case a resume's signal was lost.</summary>
+    public static readonly TimeSpan PausedRecheck = TimeSpan.FromMinutes(1);
+
     public override async Task<CampaignRunStatus> RunAsync(TaskOrchestrationContext context, CampaignRunInput input)
     {
         var run = input;
@@ -61,7 +64,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
             else if (inbox.HasSignal || run.Paused)
             {
                 context.SetCustomStatus(Status(run, run.Paused ? CampaignState.Paused : CampaignState.Running));
-                var signal = await inbox.TakeAsync();
+                var signal = inbox.HasSignal ? await inbox.TakeAsync() : await WaitWhilePausedAsync(context, inbox, run);
                 steps++;
                 if (signal == CampaignSignals.Cancel)
                 {
@@ -110,6 +113,29 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, Ca
                 return Status(next, CampaignState.Running);
             }
         }
+    }
+
+    /// <summary>
+    /// While paused: the next control signal, or — should a signal never come (the process that changed the row died
+    /// before sending it) — what the campaign row says after <see cref="PausedRecheck"/>.
+    /// </summary>
+    private static async Task<string> WaitWhilePausedAsync(TaskOrchestrationContext context, SignalInbox inbox, CampaignRunInput run)
+    {
+        using var cancelTimer = new CancellationTokenSource();
+        var timer = context.CreateTimer(context.CurrentUtcDateTime + PausedRecheck, cancelTimer.Token);
+        if (await Task.WhenAny(timer, inbox.Next) != timer)
+        {
+            cancelTimer.Cancel();
+            return await inbox.TakeAsync();
+        }
+
+        var state = await context.CallActivityAsync<CampaignState>(CampaignTaskNames.StateActivity, run.CampaignId, ActivityRetry);
+        return state switch
+        {
+            CampaignState.Cancelled => CampaignSignals.Cancel,
+            CampaignState.Paused => CampaignSignals.Pause,
+            _ => CampaignSignals.Resume,
+        };
     }
 
     /// <summary>Waits for a durable timer (the scheduled start, a test's observation window), handling signals meanwhile.</summary>

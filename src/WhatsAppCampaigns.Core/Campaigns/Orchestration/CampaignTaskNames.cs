@@ -8,6 +8,7 @@ public static class CampaignTaskNames
     public const string FanOutPageActivity = "Campaign_FanOutPageActivity";
     public const string FinishActivity = "Campaign_FinishActivity";
     public const string DecideActivity = "Campaign_DecideActivity";
+    public const string StateActivity = "Campaign_StateActivity";
 
     /// <summary>The one external event; its payload is a <see cref="CampaignSignals"/> value.</summary>
     public const string ControlEvent = "control";

@@ -10,8 +10,9 @@ public static class CampaignTaskRegistration
     {
         registry.AddOrchestrator(CampaignTaskNames.Orchestrator, () => new CampaignOrchestrator());
         registry.AddActivity(CampaignTaskNames.FanOutPageActivity, sp => new FanOutPageActivity(sp.GetRequiredService<CampaignFanOut>()));
-        registry.AddActivity(CampaignTaskNames.StartActivity, sp => new StartCampaignActivity(sp.GetRequiredService<CampaignLifecycle>()));
-        registry.AddActivity(CampaignTaskNames.FinishActivity, sp => new FinishCampaignActivity(sp.GetRequiredService<CampaignLifecycle>()));
+        registry.AddActivity(CampaignTaskNames.StartActivity, sp => new StartCampaignActivity(sp.GetRequiredService<CampaignCommands>()));
+        registry.AddActivity(CampaignTaskNames.FinishActivity, sp => new FinishCampaignActivity(sp.GetRequiredService<CampaignCommands>()));
+        registry.AddActivity(CampaignTaskNames.StateActivity, sp => new CampaignStateActivity(sp.GetRequiredService<ICampaignStore>()));
         registry.AddActivity(CampaignTaskNames.DecideActivity, sp => new DecideVariantTestActivity(sp.GetRequiredService<Testing.VariantTestDecider>()));
         return registry;
     }

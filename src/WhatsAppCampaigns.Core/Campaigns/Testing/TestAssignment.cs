@@ -21,7 +21,7 @@ public static class TestAssignment
             return TestGroup.Rest;
         }
 
-        var bucket = Bucket(SendRequestFactory.StableHash(campaign.Id, phone));
+        var bucket = Bucket(SendRequestFactory.RecipientHash(campaign.Id, phone));
         return bucket < plan.HoldoutShare ? TestGroup.Holdout : bucket < plan.SampleShare ? TestGroup.Sample : TestGroup.Rest;
     }
 

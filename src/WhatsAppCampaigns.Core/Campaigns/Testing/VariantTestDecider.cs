@@ -8,7 +8,7 @@ namespace WhatsAppCampaigns.Core.Campaigns.Testing;
 /// stored on the campaign row (once: a decision already made, e.g. picked early, is returned as it is). When every
 /// variant is dropped the campaign is paused.
 /// </summary>
-public sealed partial class VariantTestDecider(ICampaignStore campaigns, IMessageLedger ledger, TimeProvider clock, ILogger<VariantTestDecider> logger)
+public sealed partial class VariantTestDecider(ICampaignStore campaigns, CampaignCommands commands, IMessageLedger ledger, TimeProvider clock, ILogger<VariantTestDecider> logger)
 {
     /// <summary>Ledger counter of recipients who opted out after receiving the campaign (per variant with the <c>v_{name}_</c> prefix).</summary>
     public const string OptedOutAfterCounter = CampaignFunnel.OptedOutAfterCounter;
@@ -25,15 +25,9 @@ public sealed partial class VariantTestDecider(ICampaignStore campaigns, IMessag
 
         var plan = record.Definition.Test ?? throw new InvalidOperationException($"Campaign {campaignId} has no variant test.");
         var decision = VariantDecisionRule.Decide(plan, await CountAsync(record.Definition, ct), clock.GetUtcNow());
-        var stored = await campaigns.UpdateAsync(campaignId, r => r.Decision is not null ? r : r with
-        {
-            Decision = decision,
-            State = decision.Winner is null && r.State == CampaignState.Running ? CampaignState.Paused : r.State,
-            Reason = decision.Winner is null ? AllDroppedReason : r.Reason,
-            UpdatedAt = decision.Winner is null ? decision.DecidedAt : r.UpdatedAt,
-        }, ct);
-        LogDecided(logger, campaignId, stored!.Decision!.Winner ?? "-", stored.Decision.Outcome);
-        return stored.Decision;
+        var (stored, _) = await commands.RecordDecisionAsync(campaignId, decision, ct);
+        LogDecided(logger, campaignId, stored.Winner ?? "-", stored.Outcome);
+        return stored;
     }
 
     /// <summary>The current per-variant counts (for the decision, and for the campaign view before it).</summary>
@@ -48,7 +42,7 @@ public sealed partial class VariantTestDecider(ICampaignStore campaigns, IMessag
             return new VariantCounts(v.Name, f.Accepted, successes, f.Get(OptedOutAfterCounter), f.Failed);
         }).ToArray();
 
-    /// <summary><c>POST /api/campaigns/{id}/winner</c>: records a manual decision; false if a decision exists already or the variant is unknown.</summary>
+    /// <summary><c>POST /api/campaigns/{id}/winner</c>: records a manual decision; null if a decision exists already or the variant is unknown.</summary>
     public async Task<TestDecision?> PickAsync(string campaignId, string winner, CancellationToken ct = default)
     {
         var record = await campaigns.GetAsync(campaignId, ct);
@@ -58,9 +52,8 @@ public sealed partial class VariantTestDecider(ICampaignStore campaigns, IMessag
         }
 
         var computed = VariantDecisionRule.Decide(plan, await CountAsync(record.Definition, ct), clock.GetUtcNow());
-        var decision = computed with { Winner = winner, Outcome = TestOutcomes.PickedManually };
-        var stored = await campaigns.UpdateAsync(campaignId, r => r.Decision is not null ? null : r with { Decision = decision }, ct);
-        return stored?.Decision == decision ? decision : null;
+        var (decision, stored) = await commands.RecordDecisionAsync(campaignId, computed with { Winner = winner, Outcome = TestOutcomes.PickedManually }, ct);
+        return stored ? decision : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: variant test decided {Winner} ({Outcome})")]

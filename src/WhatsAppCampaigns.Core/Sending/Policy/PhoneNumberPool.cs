@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Sending.Policy;
 
@@ -23,7 +22,6 @@ public static class PhoneNumberPool
             throw new InvalidOperationException("No phone number to send from: set WhatsApp:PhoneNumberIds.");
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(recipient));
-        return pool[(int)(BitConverter.ToUInt32(hash, 0) % (uint)pool.Count)];
+        return pool[StableHash.Shard(recipient, pool.Count)];
     }
 }

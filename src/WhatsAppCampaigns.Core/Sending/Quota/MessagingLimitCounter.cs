@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Configuration;
@@ -158,69 +157,70 @@ public sealed class MessagingLimitCounter(StorageClients storage, IOptions<Sende
     /// Read (or reuse the last read), change, write with the ETag; on a conflict re-read and do it again.
     /// <paramref name="change"/> returns false when it refused on what it saw: that is only trusted on fresh data.
     /// </summary>
-    private async Task UpdateAsync(Func<QuotaWindow, bool> change, CancellationToken cancellationToken)
+    private Task UpdateAsync(Func<QuotaWindow, bool> change, CancellationToken cancellationToken)
     {
         var lease = _lease;
-        for (var attempt = 0; ; attempt++)
-        {
-            var now = time.GetUtcNow();
-            var fresh = _cached is null;
-            var entity = _cached ?? await ReadEntityAsync(cancellationToken);
-            var stored = entity.GetString("Buckets") ?? "";
-            _lastReservedAt = entity.GetDateTimeOffset("LastReservedAt");
-            var window = QuotaWindow.Parse(stored, _options.QuotaBucket, _options.LimitWindow);
-            window.Prune(now);
-            var leaseEnded = lease is { Remaining: > 0 } && (lease.ValidUntil <= now || lease.Bucket != window.BucketOf(now));
-            if (leaseEnded)
+        return OptimisticWrite.RunAsync(
+            async ct =>
             {
-                window.Add(lease!.Bucket, -lease.Remaining);
-            }
-
-            foreach (var (bucket, delta) in _pending)
-            {
-                window.Add(bucket, delta);
-            }
-
-            _lease = lease;
-            if (!change(window) && !fresh)
-            {
-                _cached = null;
-                continue;
-            }
-
-            var reserved = _lease != lease;
-            if (!reserved && window.Format() == stored)
-            {
-                return;
-            }
-
-            var updated = new TableEntity(_partition, RowKey)
-            {
-                ["Buckets"] = window.Format(),
-                ["LastReservedAt"] = reserved ? now : _lastReservedAt,
-            };
-            try
-            {
-                Response response = entity.ETag == default
-                    ? await Table.AddEntityAsync(updated, cancellationToken)
-                    : await Table.UpdateEntityAsync(updated, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                updated.ETag = response.Headers.ETag ?? default;
-                _cached = response.Headers.ETag is null ? null : updated;
-                _pending.Clear();
-                if (leaseEnded && !reserved)
+                while (true)
                 {
-                    _lease = null;
-                }
+                    var now = time.GetUtcNow();
+                    var fresh = _cached is null;
+                    var entity = _cached ?? await ReadEntityAsync(ct);
+                    var stored = entity.GetString("Buckets") ?? "";
+                    _lastReservedAt = entity.GetDateTimeOffset("LastReservedAt");
+                    var window = QuotaWindow.Parse(stored, _options.QuotaBucket, _options.LimitWindow);
+                    window.Prune(now);
+                    var leaseEnded = lease is { Remaining: > 0 } && (lease.ValidUntil <= now || lease.Bucket != window.BucketOf(now));
+                    if (leaseEnded)
+                    {
+                        window.Add(lease!.Bucket, -lease.Remaining);
+                    }
 
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 100)
+                    foreach (var (bucket, delta) in _pending)
+                    {
+                        window.Add(bucket, delta);
+                    }
+
+                    _lease = lease;
+                    if (!change(window) && !fresh)
+                    {
+                        _cached = null;
+                        continue;
+                    }
+
+                    var reserved = _lease != lease;
+                    if (!reserved && window.Format() == stored)
+                    {
+                        return;
+                    }
+
+                    var updated = new TableEntity(_partition, RowKey)
+                    {
+                        ["Buckets"] = window.Format(),
+                        ["LastReservedAt"] = reserved ? now : _lastReservedAt,
+                        ETag = entity.ETag,
+                    };
+                    updated.ETag = await Table.WriteAsync(updated, ct);
+                    _cached = OptimisticWrite.IsNew(updated) ? null : updated;
+                    _pending.Clear();
+                    if (leaseEnded && !reserved)
+                    {
+                        _lease = null;
+                    }
+
+                    return;
+                }
+            },
+            cancellationToken,
+            onConflict: () =>
             {
                 // Someone else wrote first: forget what this attempt decided, re-read and decide again.
                 _lease = lease;
                 _cached = null;
-            }
-        }
+                return Task.CompletedTask;
+            });
     }
 
     private async Task<TableEntity> ReadEntityAsync(CancellationToken cancellationToken)

@@ -35,8 +35,8 @@ public sealed class RecipientActivityStore(StorageClients storage) : IPersonalDa
         return (activity, entity.ETag);
     }
 
-    /// <summary>Writes if nobody else did since <paramref name="etag"/> (default = the row must not exist); returns the new ETag or null on a conflict.</summary>
-    public async Task<ETag?> TryWriteAsync(RecipientActivity activity, ETag etag, CancellationToken cancellationToken)
+    /// <summary>Writes if nobody else did since <paramref name="etag"/> (default = the row must not exist); returns the new ETag, or throws the conflict.</summary>
+    public Task<ETag> WriteAsync(RecipientActivity activity, ETag etag, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(activity.Recipient, RowKey)
         {
@@ -44,15 +44,19 @@ public sealed class RecipientActivityStore(StorageClients storage) : IPersonalDa
             ["MarketingSends"] = RecipientActivity.FormatTimes(activity.MarketingSends),
             ["PhoneNumberId"] = activity.PhoneNumberId,
             ["LastMessage"] = activity.LastMessage,
+            ETag = etag,
         };
+        return Table.WriteAsync(entity, cancellationToken);
+    }
+
+    /// <summary>As <see cref="WriteAsync"/>, but null when another writer changed the row first.</summary>
+    public async Task<ETag?> TryWriteAsync(RecipientActivity activity, ETag etag, CancellationToken cancellationToken)
+    {
         try
         {
-            var response = etag == default
-                ? await Table.AddEntityAsync(entity, cancellationToken)
-                : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag ?? default;
+            return await WriteAsync(activity, etag, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (OptimisticWrite.IsConflict(ex))
         {
             return null;
         }

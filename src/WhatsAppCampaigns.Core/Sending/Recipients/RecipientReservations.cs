@@ -1,4 +1,5 @@
 using Azure;
+using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Conversations;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending.Quota;
@@ -21,12 +22,19 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
     /// <summary>How much marketing history a recipient row keeps: frequency-cap windows longer than this are cut to it.</summary>
     public static readonly TimeSpan MarketingHistory = TimeSpan.FromDays(7);
 
-    public async Task<(Reservation? Reservation, DateTimeOffset? RetryAt, string? Reason)> ReserveAsync(
+    public Task<(Reservation? Reservation, DateTimeOffset? RetryAt, string? Reason)> ReserveAsync(
         SendRequest request, RecipientActivity activity, ETag etag, string phoneNumberId, int? limit, CancellationToken ct)
     {
         bool? inWindow = null;
-        for (var attempt = 0; ; attempt++)
+        var reread = false;
+        return OptimisticWrite.RunAsync<(Reservation?, DateTimeOffset?, string?)>(async token =>
         {
+            if (reread)
+            {
+                (activity, etag) = await store.GetAsync(request.Recipient, token);
+            }
+
+            reread = true;
             var now = time.GetUtcNow();
             // A retry of the message that made the last reservation (its sender died or deferred after reserving)
             // reuses it rather than counting the same message against the cap twice.
@@ -43,14 +51,14 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
             QuotaGrant? grant = null;
             (long, long)? move = null;
             var next = activity with { PhoneNumberId = phoneNumberId, LastMessage = messageId };
-            if (limit is { } max && counted && activity.CountedBucket != current)
+            if (limit is not null && counted && activity.CountedBucket != current)
             {
                 move = (activity.CountedBucket!.Value, current);
                 next = next with { CountedBucket = current };
             }
-            else if (limit is { } quota && !counted && !(inWindow ??= await InServiceWindowAsync(request.Recipient, now, ct)))
+            else if (limit is { } quota && !counted && !(inWindow ??= await InServiceWindowAsync(request.Recipient, now, token)))
             {
-                grant = await counter.TryAcquireAsync(quota, ct);
+                grant = await counter.TryAcquireAsync(quota, token);
                 if (!grant.Granted)
                 {
                     return (null, grant.RetryAt, "messaging_limit");
@@ -67,22 +75,21 @@ public sealed class RecipientReservations(RecipientActivityStore store, Messagin
             if (move is { } m)
             {
                 // Move first: a crash before the row is written leaves the recipient counted twice (safe), never zero times.
-                await counter.MoveAsync(m.Item1, m.Item2, ct);
+                await counter.MoveAsync(m.Item1, m.Item2, token);
             }
 
-            if (await store.TryWriteAsync(next, etag, ct) is { } written)
+            try
             {
+                var written = await store.WriteAsync(next, etag, token);
                 return (new Reservation(activity, written, grant?.Bucket, move), null, null);
             }
-
-            await GiveBackAsync(grant?.Bucket, move, ct);
-            if (attempt >= 10)
+            catch (RequestFailedException ex) when (OptimisticWrite.IsConflict(ex))
             {
-                throw new InvalidOperationException("Recipient row kept changing under this sender.");
+                // Another sender changed the recipient's row: give back what this attempt took, then decide again.
+                await GiveBackAsync(grant?.Bucket, move, token);
+                throw;
             }
-
-            (activity, etag) = await store.GetAsync(request.Recipient, ct);
-        }
+        }, ct);
     }
 
     /// <summary>Restores the recipient's row and gives the quota slot back; if the row changed since, both stay (safe side).</summary>

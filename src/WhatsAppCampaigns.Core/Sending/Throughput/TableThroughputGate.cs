@@ -111,35 +111,32 @@ public sealed class TableThroughputGate(StorageClients storage, IOptions<SenderO
         var last = Second(now + _options.MaxThroughputWait);
         for (var second = Second(now); second <= last; second++)
         {
-            for (var attempt = 0; attempt < 20; attempt++)
-            {
-                var key = (second % Ring).ToString("D3", CultureInfo.InvariantCulture);
-                var entity = state.Cached.TryGetValue(key, out var cached) ? cached : await ReadAsync(phoneNumberId, key, ct);
-                var used = entity.GetInt64("Second") == second ? entity.GetInt32("Used") ?? 0 : 0;
-                // Slots of this second that are already past are skipped by everyone, so nobody sends them in a burst.
-                var firstUsable = (int)Math.Min(rate, Math.Max(0, Math.Ceiling((now - new DateTimeOffset(second * TimeSpan.TicksPerSecond, TimeSpan.Zero)).TotalSeconds * rate)));
-                used = Math.Max(used, firstUsable);
-                if (used >= rate)
+            var key = (second % Ring).ToString("D3", CultureInfo.InvariantCulture);
+            var claimed = await OptimisticWrite.RunAsync(
+                async token =>
                 {
-                    break;
-                }
+                    var entity = state.Cached.TryGetValue(key, out var cached) ? cached : await ReadAsync(phoneNumberId, key, token);
+                    var used = entity.GetInt64("Second") == second ? entity.GetInt32("Used") ?? 0 : 0;
+                    // Slots of this second that are already past are skipped by everyone, so nobody sends them in a burst.
+                    var firstUsable = (int)Math.Min(rate, Math.Max(0, Math.Ceiling((now - new DateTimeOffset(second * TimeSpan.TicksPerSecond, TimeSpan.Zero)).TotalSeconds * rate)));
+                    used = Math.Max(used, firstUsable);
+                    if (used >= rate)
+                    {
+                        return false;
+                    }
 
-                var take = Math.Min(block, rate - used);
-                var updated = new TableEntity(phoneNumberId, key) { ["Second"] = second, ["Used"] = used + take };
-                try
-                {
-                    var response = entity.ETag == default
-                        ? await Table.AddEntityAsync(updated, ct)
-                        : await Table.UpdateEntityAsync(updated, entity.ETag, TableUpdateMode.Replace, ct);
-                    updated.ETag = response.Headers.ETag ?? default;
+                    var take = Math.Min(block, rate - used);
+                    var updated = new TableEntity(phoneNumberId, key) { ["Second"] = second, ["Used"] = used + take, ETag = entity.ETag };
+                    updated.ETag = await Table.WriteAsync(updated, token);
                     state.Cached[key] = updated;
                     (state.Second, state.Next, state.End, state.Rate) = (second, used, used + take, rate);
                     return true;
-                }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    state.Cached[key] = await ReadAsync(phoneNumberId, key, ct);
-                }
+                },
+                ct,
+                onConflict: async () => state.Cached[key] = await ReadAsync(phoneNumberId, key, ct));
+            if (claimed)
+            {
+                return true;
             }
         }
 

@@ -18,8 +18,8 @@ internal sealed partial class InboundMessageHandler(
     OptOutAttributor optOuts,
     ILogger<InboundMessageHandler> logger) : IWebhookChangeHandler
 {
-    public const string KeywordSource = "whatsapp_keyword";
-    public const string ButtonSource = "whatsapp_button";
+    public const string KeywordSource = ConsentSources.WhatsAppKeyword;
+    public const string ButtonSource = ConsentSources.WhatsAppButton;
     private const int MaxEvidence = 200;
 
     public bool Handles(string field) => field == "messages";

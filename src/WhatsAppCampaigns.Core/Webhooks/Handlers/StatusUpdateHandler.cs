@@ -68,7 +68,7 @@ internal sealed partial class StatusUpdateHandler(
 
         if (code == StoppedMarketing)
         {
-            var stop = new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, "graph_131050", at, "Graph 131050: the person stopped marketing messages");
+            var stop = new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedOut, ConsentSources.Graph131050, at, "Graph 131050: the person stopped marketing messages", Clock: ConsentClock.WhatsApp);
 
             // 131050 reveals a stop made earlier (WhatsApp's own control), not caused by this message: it never reached
             // the person and already counts as failed_131050 here. The stop is charged, like any other, to the message

@@ -13,7 +13,7 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// </summary>
 internal sealed partial class UserPreferencesHandler(OptOutAttributor optOuts, ILogger<UserPreferencesHandler> logger) : IWebhookChangeHandler
 {
-    public const string Source = "user_preferences";
+    public const string Source = ConsentSources.UserPreferences;
 
     public bool Handles(string field) => field == "user_preferences";
 

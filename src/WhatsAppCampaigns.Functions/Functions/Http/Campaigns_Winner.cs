@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using WhatsAppCampaigns.Api.Campaigns;
 
 namespace WhatsAppCampaigns.Functions.Functions.Http;
@@ -11,7 +10,6 @@ public sealed class Campaigns_Winner(CampaignsEndpoint endpoint)
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CampaignsEndpoint.WinnerRoute)] HttpRequest request,
         string id,
-        [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
-        endpoint.PickWinnerAsync(id, request, durable, cancellationToken);
+        endpoint.PickWinnerAsync(id, request, cancellationToken);
 }

@@ -4,9 +4,9 @@ using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 
 namespace WhatsAppCampaigns.Functions.Functions.Orchestration;
 
-public sealed class Campaign_FinishActivity(CampaignLifecycle lifecycle)
+public sealed class Campaign_FinishActivity(CampaignCommands commands)
 {
     [Function(CampaignTaskNames.FinishActivity)]
     public Task<CampaignState> Run([ActivityTrigger] FanOutFinishRequest request, CancellationToken cancellationToken) =>
-        lifecycle.FinishAsync(request, cancellationToken);
+        commands.FinishFanOutAsync(request, cancellationToken);
 }

@@ -4,9 +4,9 @@ using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 
 namespace WhatsAppCampaigns.Functions.Functions.Orchestration;
 
-public sealed class Campaign_StartActivity(CampaignLifecycle lifecycle)
+public sealed class Campaign_StartActivity(CampaignCommands commands)
 {
     [Function(CampaignTaskNames.StartActivity)]
     public Task<CampaignState> Run([ActivityTrigger] string campaignId, CancellationToken cancellationToken) =>
-        lifecycle.StartAsync(campaignId, cancellationToken);
+        commands.StartAsync(campaignId, cancellationToken);
 }

@@ -5,8 +5,8 @@ namespace WhatsAppCampaigns.Functions.Functions.Timer;
 
 public sealed class Carts_Reminders(CartReminderJob job)
 {
-    /// <summary>Every minute: reminders are due at minute granularity, and a run reads only what is due.</summary>
-    public const string Schedule = "0 * * * * *";
+    /// <summary>The setting <c>CartReminders__Schedule</c> (default every minute), which the local runner reads too.</summary>
+    public const string Schedule = "%" + CartReminderOptions.SectionName + ":" + nameof(CartReminderOptions.Schedule) + "%";
 
     [Function(nameof(Carts_Reminders))]
     public Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
