@@ -29,12 +29,20 @@ fi
 # Tests of the in-process Durable host need many work-item slots (it runs ProcessorCount at a time).
 declare -A extra_env=( [WhatsAppCampaigns.IntegrationTests]="DOTNET_PROCESSOR_COUNT=64" )
 
+# A test that hangs is killed (with a dump of what it was doing) instead of eating CI's time: every wait in a test has
+# its own deadline, and this is the backstop for one that does not.
+hang_timeout="${TEST_HANG_TIMEOUT:-15m}"
+timings=()
+
 for project in tests/*/*.Tests.csproj tests/*/*.IntegrationTests.csproj; do
   [ -f "$project" ] || continue
   name="$(basename "$project" .csproj)"
   log="$(mktemp)"
-  env ${extra_env[$name]:-} dotnet test "$project" -c "$configuration" --no-build --nologo 2>&1 | tee "$log"
+  started=$SECONDS
+  env ${extra_env[$name]:-} dotnet test "$project" -c "$configuration" --no-build --nologo \
+    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
+  timings+=("$name $((SECONDS - started)) s")
   line="$(grep -E '^(Passed|Failed)!' "$log" | tail -1)"
   if [ -n "$line" ]; then
     p="$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")"
@@ -48,5 +56,7 @@ for project in tests/*/*.Tests.csproj tests/*/*.IntegrationTests.csproj; do
   rm -f "$log"
 done
 
+echo "Time per test project:"
+printf '  %s\n' "${timings[@]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -29,10 +29,13 @@ public sealed class CampaignRulesTests
 
     [Theory]
     [InlineData(CampaignState.Running, CampaignCommand.Pause, CampaignState.Paused)]
-    [InlineData(CampaignState.Completed, CampaignCommand.Pause, CampaignState.Paused)]
+    [InlineData(CampaignState.Scheduled, CampaignCommand.Pause, CampaignState.Paused)]
     [InlineData(CampaignState.Paused, CampaignCommand.Cancel, CampaignState.Cancelled)]
     [InlineData(CampaignState.Cancelled, CampaignCommand.Cancel, CampaignState.Cancelled)]
     [InlineData(CampaignState.Running, CampaignCommand.Resume, CampaignState.Running)]
+    [InlineData(CampaignState.Scheduled, CampaignCommand.Start, CampaignState.Running)]
+    [InlineData(CampaignState.Paused, CampaignCommand.Start, CampaignState.Paused)]
+    [InlineData(CampaignState.Running, CampaignCommand.FinishFanOut, CampaignState.Running)]
     public void StateMachine_AllowsTheseMoves(CampaignState from, CampaignCommand command, CampaignState to) =>
         Assert.Equal(to, CampaignStateMachine.Apply(Record(from), command, null, Now)!.State);
 
@@ -40,9 +43,19 @@ public sealed class CampaignRulesTests
     public void StateMachine_ResumeReturnsWhereTheCampaignWas_AndNothingLeavesCancelled()
     {
         Assert.Equal(CampaignState.Scheduled, CampaignStateMachine.Apply(Record(CampaignState.Paused), CampaignCommand.Resume, null, Now)!.State);
-        Assert.Equal(CampaignState.Completed, CampaignStateMachine.Apply(Record(CampaignState.Paused) with { Started = true, FanOutComplete = true }, CampaignCommand.Resume, null, Now)!.State);
+        Assert.Equal(CampaignState.Running, CampaignStateMachine.Apply(Record(CampaignState.Paused) with { Started = true, FanOutComplete = true }, CampaignCommand.Resume, null, Now)!.State);
         Assert.Null(CampaignStateMachine.Apply(Record(CampaignState.Cancelled), CampaignCommand.Resume, null, Now));
         Assert.Null(CampaignStateMachine.Apply(Record(CampaignState.Cancelled), CampaignCommand.Pause, null, Now));
+    }
+
+    [Fact]
+    public void StateMachine_CompletesOnlyARunningCampaignWhoseFanOutFinished_AndNothingLeavesCompleted()
+    {
+        Assert.Equal(CampaignState.Running, CampaignStateMachine.Apply(Record(CampaignState.Running), CampaignCommand.CompleteSending, null, Now)!.State);
+        Assert.Equal(CampaignState.Paused, CampaignStateMachine.Apply(Record(CampaignState.Paused) with { FanOutComplete = true }, CampaignCommand.CompleteSending, null, Now)!.State);
+        Assert.Equal(CampaignState.Completed, CampaignStateMachine.Apply(Record(CampaignState.Running) with { FanOutComplete = true }, CampaignCommand.CompleteSending, null, Now)!.State);
+        Assert.Null(CampaignStateMachine.Apply(Record(CampaignState.Completed), CampaignCommand.Pause, null, Now));
+        Assert.Null(CampaignStateMachine.Apply(Record(CampaignState.Completed), CampaignCommand.Cancel, null, Now));
     }
 
     [Theory]
@@ -54,15 +67,15 @@ public sealed class CampaignRulesTests
         Assert.Equal(Now.AddSeconds(seconds), CampaignForecaster.LastSendAt(Now, eligible, limit, mps));
 
     [Fact]
-    public void Markets_DefaultClosesMarketingToTheUs_AndConfigurationOverrides()
+    public void Segment_SaysWhomItSelects_OnlyWithASelectorOrAll()
     {
-        var options = new CampaignOptions();
-        Assert.False(options.MarketsFor(TemplateCategory.Marketing).Allows("US"));
-        Assert.True(options.MarketsFor(TemplateCategory.Utility).Allows("US"));
-
-        options.Markets["marketing"] = new CategoryMarkets { Open = ["MX", "ID"] };
-        Assert.True(options.MarketsFor(TemplateCategory.Marketing).Allows("id"));
-        Assert.False(options.MarketsFor(TemplateCategory.Marketing).Allows("BR"));
+        Assert.False(new Segment().IsExplicit);
+        Assert.False(new Segment(NoneOf: ["churned"]).Normalized().IsExplicit);
+        Assert.False(new Segment(AnyOf: ["  "]).Normalized().IsExplicit);
+        Assert.True(Segment.Everyone.IsExplicit);
+        Assert.True(new Segment(NoneOf: ["churned"], All: true).Normalized().IsExplicit);
+        Assert.True(new Segment(AnyOf: ["vip"]).Normalized().IsExplicit);
+        Assert.True(new Segment(Countries: ["mx"]).Normalized().IsExplicit);
     }
 
     [Fact]

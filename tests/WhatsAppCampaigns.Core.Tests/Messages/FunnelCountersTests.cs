@@ -8,7 +8,7 @@ public sealed class FunnelCountersTests
 
     [Fact]
     public void ReadFirst_CountsEveryStatePassedThrough() =>
-        Assert.Equal(["accepted", "sent", "delivered", "read"], FunnelCounters.For(MessageState.Claimed, new MessageTransition(MessageState.Read, At), null));
+        Assert.Equal(["accepted", "sent", "delivered", "read", "done"], FunnelCounters.For(MessageState.Claimed, new MessageTransition(MessageState.Read, At), null));
 
     [Fact]
     public void DeliveredAfterSent_CountsOnlyDelivered() =>
@@ -22,7 +22,11 @@ public sealed class FunnelCountersTests
 
     [Fact]
     public void Skipped_CountsByReason() =>
-        Assert.Equal(["skipped", "skipped_no_consent"], FunnelCounters.For(null, new MessageTransition(MessageState.Skipped, At, Reason: "no-consent"), null));
+        Assert.Equal(["skipped", "skipped_no_consent", "done"], FunnelCounters.For(null, new MessageTransition(MessageState.Skipped, At, Reason: "no-consent"), null));
+
+    [Fact]
+    public void OnlyTheFirstOutcome_MakesAMessageDone() =>
+        Assert.DoesNotContain("done", FunnelCounters.For(MessageState.Accepted, new MessageTransition(MessageState.Failed, At, ErrorCode: 131026), null));
 
     [Fact]
     public void ClaimOrRelease_CountsNothing() =>

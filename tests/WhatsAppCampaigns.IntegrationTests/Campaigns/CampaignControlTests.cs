@@ -6,6 +6,7 @@ using WhatsAppCampaigns.Api.Campaigns;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns;
 
@@ -22,7 +23,7 @@ public sealed class CampaignControlTests
         var control = harness.Core.Get<ICampaignControl>();
 
         var id = await harness.LaunchAsync(CampaignHarness.Draft());
-        await queue.FirstCallArrived.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the first page is enqueueing
+        await queue.FirstCallArrived.Task.WaitAsync(TimeSpan.FromMinutes(5)); // the first page is enqueueing
         await AssertStateAsync(await api.PauseAsync(id, harness.Client, default), "paused");
         Assert.Equal(CampaignState.Paused, await control.GetStateAsync(id)); // what senders see, also for queued messages
         queue.OpenGate();
@@ -34,7 +35,8 @@ public sealed class CampaignControlTests
         await AssertStateAsync(await api.ResumeAsync(id, harness.Client, default), "running");
         var done = await harness.WaitForCompletionAsync(id);
 
-        Assert.Equal("Completed", done.ReadOutputAs<CampaignRunStatus>()!.State);
+        Assert.Equal("Running", done.ReadOutputAs<CampaignRunStatus>()!.State); // fanned out; its messages wait for senders
+        Assert.True((await harness.Core.Get<ICampaignStore>().GetAsync(id))!.FanOutComplete);
         CampaignFanOutTests.AssertExactlyOnce(queue, phones);
     }
 
@@ -47,7 +49,7 @@ public sealed class CampaignControlTests
         var api = Endpoint(harness);
 
         var id = await harness.LaunchAsync(CampaignHarness.Draft());
-        await queue.FirstCallArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await queue.FirstCallArrived.Task.WaitAsync(TimeSpan.FromMinutes(5));
         await AssertStateAsync(await api.CancelAsync(id, harness.Client, default), "cancelled");
         queue.OpenGate();
         var done = await harness.WaitForCompletionAsync(id);
@@ -92,16 +94,19 @@ public sealed class CampaignControlTests
         var sent = harness.Queue.Sent.Take(22).ToArray();
         foreach (var request in sent)
         {
-            await harness.Ledger.AdvanceAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Sent, DateTimeOffset.UtcNow));
+            await harness.Ledger.AdvanceSentAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Sent, DateTimeOffset.UtcNow));
         }
 
         foreach (var request in sent.Take(2))
         {
-            await harness.Ledger.AdvanceAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Failed, DateTimeOffset.UtcNow, ErrorCode: 131026));
+            await harness.Ledger.AdvanceSentAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Failed, DateTimeOffset.UtcNow, ErrorCode: 131026));
         }
         var body = await BodyOf(await api.GetAsync(id, harness.Client, default));
 
-        Assert.Equal("completed", body.GetProperty("state").GetString());
+        // Fanned out, 22 of 30 sent: running, with 8 still to send.
+        Assert.Equal("running", body.GetProperty("state").GetString());
+        Assert.True(body.GetProperty("fanOutComplete").GetBoolean());
+        Assert.Equal((22, 8, false), (body.GetProperty("sending").GetProperty("done").GetInt64(), body.GetProperty("sending").GetProperty("pending").GetInt64(), body.GetProperty("sending").GetProperty("complete").GetBoolean()));
         var progress = body.GetProperty("progress");
         Assert.Equal(35, progress.GetProperty("audienceSize").GetInt64());
         Assert.Equal(30, progress.GetProperty("enqueued").GetInt64());
@@ -109,6 +114,19 @@ public sealed class CampaignControlTests
         Assert.Equal(22, progress.GetProperty("funnel").GetProperty("sent").GetInt64());
         Assert.Equal(2, progress.GetProperty("funnel").GetProperty("failedByCode").GetProperty("131026").GetInt64());
         Assert.Equal(StatusCodes.Status404NotFound, await StatusOf(await api.GetAsync("nope", harness.Client, default)));
+
+        // The last eight get their outcome: the shard that finishes last signals, and the campaign completes.
+        foreach (var request in harness.Queue.Sent.Skip(22))
+        {
+            await harness.Ledger.AdvanceSentAsync(new MessageKey(id, request.Recipient), new MessageTransition(MessageState.Sent, DateTimeOffset.UtcNow));
+        }
+
+        var until = DateTime.UtcNow.AddMinutes(5);
+        while ((await harness.Core.Get<ICampaignStore>().GetAsync(id))!.State != CampaignState.Completed)
+        {
+            Assert.True(DateTime.UtcNow < until, "the campaign did not complete once every message was done");
+            await Task.Delay(100);
+        }
     }
 
     internal static CampaignsEndpoint Endpoint(CampaignHarness harness) =>

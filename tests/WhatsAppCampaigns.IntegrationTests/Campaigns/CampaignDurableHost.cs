@@ -29,7 +29,8 @@ public static class CampaignDurableHost
                 LoggerFactory = NullLoggerFactory.Instance,
                 ConfigureServices = services => services
                     .AddSingleton(core.GetRequiredService<CampaignFanOut>())
-                    .AddSingleton(core.GetRequiredService<CampaignLifecycle>())
+                    .AddSingleton(core.GetRequiredService<CampaignCommands>())
+                    .AddSingleton(core.GetRequiredService<ICampaignStore>())
                     .AddSingleton(core.GetRequiredService<VariantTestDecider>()),
             });
     }

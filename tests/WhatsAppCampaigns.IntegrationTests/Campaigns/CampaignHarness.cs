@@ -8,6 +8,7 @@ using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
+using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Templates;
 using WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
@@ -28,7 +29,10 @@ public sealed class CampaignHarness : IAsyncDisposable
         Core = core;
         Durable = durable;
         Queue = queue;
+        _control = new ControlQueuePump(core.Get<StorageClients>(), core.Get<CampaignSignalProcessor>(), durable.Client);
     }
+
+    private readonly ControlQueuePump _control;
 
     public CoreServices Core { get; }
 
@@ -114,14 +118,15 @@ public sealed class CampaignHarness : IAsyncDisposable
         return result.Campaign!.Id;
     }
 
-    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string campaignId, int seconds = 120)
+    /// <summary>The orchestration's end, within a deadline meant for a loaded machine (a quiet one takes seconds).</summary>
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string campaignId, int seconds = 600)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         return await Client.WaitForInstanceCompletionAsync(campaignId, getInputsAndOutputs: true, timeout.Token);
     }
 
     /// <summary>Polls the custom status until <paramref name="done"/> holds.</summary>
-    public async Task<CampaignRunStatus> WaitForStatusAsync(string campaignId, Func<CampaignRunStatus, bool> done, int seconds = 120)
+    public async Task<CampaignRunStatus> WaitForStatusAsync(string campaignId, Func<CampaignRunStatus, bool> done, int seconds = 600)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
@@ -140,6 +145,7 @@ public sealed class CampaignHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _control.DisposeAsync();
         await Durable.DisposeAsync();
         await Core.DisposeAsync();
     }

@@ -26,7 +26,7 @@ public sealed class VariantTestTests
         var phones = await harness.SeedContactsAsync(2_000);
 
         var id = await harness.LaunchAsync(Draft(new TestPlan(0.4, TimeSpan.FromSeconds(2), MinSamplePerVariant: 100, DefaultVariant: "a")));
-        var done = await harness.WaitForCompletionAsync(id, seconds: 120);
+        var done = await harness.WaitForCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         CampaignFanOutTests.AssertExactlyOnce(harness.Queue, phones);
@@ -72,8 +72,8 @@ public sealed class VariantTestTests
         var sampleSize = phones.Count(p => TestAssignment.GroupOf(definition, p) == TestGroup.Sample);
         await harness.WaitForStatusAsync(id, s => s.Totals.Enqueued == sampleSize);
 
-        Assert.Equal(400, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"c"}"""), harness.Client, default)));
-        var picked = await CampaignControlTests.BodyOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"a"}"""), harness.Client, default));
+        Assert.Equal(400, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"c"}"""), default)));
+        var picked = await CampaignControlTests.BodyOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"a"}"""), default));
         var done = await harness.WaitForCompletionAsync(id);
 
         Assert.Equal("a", picked.GetProperty("winner").GetString());
@@ -82,7 +82,7 @@ public sealed class VariantTestTests
         Assert.Equal(("a", TestOutcomes.PickedManually), (record.Decision!.Winner, record.Decision.Outcome));
         CampaignFanOutTests.AssertExactlyOnce(harness.Queue, phones);
         Assert.All(harness.Queue.Sent.Where(s => TestAssignment.GroupOf(definition, s.Recipient) == TestGroup.Rest), s => Assert.Equal("a", s.Variant));
-        Assert.Equal(409, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"b"}"""), harness.Client, default)));
+        Assert.Equal(409, await CampaignControlTests.StatusOf(await api.PickWinnerAsync(id, LaunchPolicyTests.Request("""{"variant":"b"}"""), default)));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class VariantTestTests
         var phones = await harness.SeedContactsAsync(1_000);
 
         var id = await harness.LaunchAsync(Draft(new TestPlan(0.5, TimeSpan.FromSeconds(1), MinSamplePerVariant: 50, DefaultVariant: "a")));
-        await harness.WaitForCompletionAsync(id, seconds: 120);
+        await harness.WaitForCompletionAsync(id);
 
         var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
         Assert.Equal("b", record.Decision!.Winner);
@@ -115,7 +115,7 @@ public sealed class VariantTestTests
         var phones = await harness.SeedContactsAsync(400, numberPrefix: "+5255");
 
         var id = await harness.LaunchAsync(Draft(new TestPlan(0.5, TimeSpan.FromSeconds(1), MinSamplePerVariant: 50, DefaultVariant: "b")));
-        await harness.WaitForCompletionAsync(id, seconds: 240);
+        await harness.WaitForCompletionAsync(id);
 
         var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
         var a = record.Decision!.Variants.Single(v => v.Name == "a");
@@ -146,7 +146,7 @@ public sealed class VariantTestTests
         await harness.SeedContactsAsync(500);
 
         var id = await harness.LaunchAsync(Draft(new TestPlan(0.5, TimeSpan.FromSeconds(1), MinSamplePerVariant: 10)));
-        await harness.WaitForCompletionAsync(id, seconds: 120);
+        await harness.WaitForCompletionAsync(id);
 
         var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
         Assert.Null(record.Decision!.Winner);
@@ -162,7 +162,7 @@ public sealed class VariantTestTests
         var phones = await harness.SeedContactsAsync(1_000);
 
         var id = await harness.LaunchAsync(Draft(new TestPlan(0.3, TimeSpan.Zero, MinSamplePerVariant: 10, HoldoutShare: 0.1)));
-        var done = await harness.WaitForCompletionAsync(id, seconds: 120);
+        var done = await harness.WaitForCompletionAsync(id);
 
         var record = (await harness.Core.Get<ICampaignStore>().GetAsync(id))!;
         var holdout = phones.Where(p => TestAssignment.GroupOf(record.Definition, p) == TestGroup.Holdout).ToArray();
@@ -204,10 +204,10 @@ public sealed class VariantTestTests
             var n = counts.AddOrUpdate(variant, 0, (_, c) => c + 1) % 20;
             var key = new MessageKey(request.CampaignId, request.Recipient);
             var now = DateTimeOffset.UtcNow;
-            await harness.Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, now, Variant: variant));
+            await harness.Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, now, Variant: variant));
             var fails = failPerTwenty?.GetValueOrDefault(variant) ?? 0;
             var state = n < fails ? MessageState.Failed : n < fails + readPerTwenty[variant] ? MessageState.Read : MessageState.Delivered;
-            await harness.Ledger.AdvanceAsync(key, new MessageTransition(state, now, ErrorCode: state == MessageState.Failed ? 131026 : null));
+            await harness.Ledger.AdvanceSentAsync(key, new MessageTransition(state, now, ErrorCode: state == MessageState.Failed ? 131026 : null));
         };
         return harness;
     }
@@ -239,7 +239,7 @@ public sealed class VariantTestTests
         {
             var variant = request.Variant!;
             var key = new MessageKey(request.CampaignId, request.Recipient);
-            await harness.Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, _deliveredAt.AddSeconds(-5), Variant: variant));
+            await harness.Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, _deliveredAt.AddSeconds(-5), Variant: variant));
             _campaign ??= (await harness.Core.Get<ICampaignStore>().GetAsync(request.CampaignId))!.Definition;
             if (TestAssignment.GroupOf(_campaign, request.Recipient) != TestGroup.Sample)
             {

@@ -1,6 +1,7 @@
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Messages;
 using static WhatsAppCampaigns.IntegrationTests.Carts.CartTestContext;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Carts;
 
@@ -22,8 +23,8 @@ public sealed class CartAttributionTests : IAsyncLifetime
     private async Task DeliverAsync(string campaignId, DateTimeOffset at)
     {
         var key = new MessageKey(campaignId, Phone);
-        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, at, WamId: "wamid." + campaignId));
-        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Delivered, at));
+        await Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, at, WamId: "wamid." + campaignId));
+        await Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Delivered, at));
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public sealed class CartAttributionTests : IAsyncLifetime
     public async Task ConversionOfAVariantsMessage_CountsForThatVariant()
     {
         var key = new MessageKey("ab-test", Phone);
-        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, T0, Variant: "B"));
-        await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Read, T0.AddMinutes(5)));
+        await Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, T0, Variant: "B"));
+        await Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Read, T0.AddMinutes(5)));
 
         await _carts.Events.HandleAsync(Ordered("v1", Phone, T0.AddHours(2), "o-v1", 25m), default);
 
@@ -96,7 +97,7 @@ public sealed class CartAttributionTests : IAsyncLifetime
             await _carts.Events.HandleAsync(Updated(cart, phone, T0) with { Customer = new CartCustomer(phone) }, default);
             var step = i % 2;
             var key = new MessageKey($"cart:{cart}:0:{step}", phone);
-            await Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Read, T0.AddHours(1 + (23 * step))));
+            await Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Read, T0.AddHours(1 + (23 * step))));
             var amount = 10m * (i + 1);
             await _carts.Events.HandleAsync(Ordered(cart, phone, T0.AddHours(26), $"o-m{i}", amount) with { Customer = new CartCustomer(phone) }, default);
             expected[step] = expected.GetValueOrDefault(step) + (long)(amount * 100);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Core.Carts;
 using Xunit.Abstractions;
@@ -65,12 +64,12 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         Assert.Equal(carts, keys.Count);
     }
 
+    /// <summary>The property at a size the suite can afford; the benchmark <c>carts-due</c> measures it with 100,000 carts.</summary>
     [Fact]
-    public async Task HundredThousandCarts_ARunReadsOnlyTheDueOnes_WithinOneTimerPeriod()
+    public async Task ManyCartsWaiting_ARunReadsOnlyTheDueOnes()
     {
-        const int total = 100_000;
-        const int due = 500;
-        var stopwatch = Stopwatch.StartNew();
+        const int total = 3_000;
+        const int due = 40;
         var cartsToSeed = Enumerable.Range(0, total).Select(i => new CartState(
             $"bulk-{i}", $"+525530{i:D6}", "Ana", [new CartItem("Mochila", 1, 20m)], "MXN", 20m, null, "es_MX",
             UpdatedAt: T0, Sequence: 0, NextStep: 0,
@@ -78,16 +77,12 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
             Status: CartStatus.Open));
         await _carts.Core.Get<CartStore>().SaveManyAsync(cartsToSeed, default);
         await Parallel.ForAsync(0, due, async (i, _) => await _carts.OptInAsync($"+525530{i:D6}"));
-        output.WriteLine($"seeded {total} carts in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
-        stopwatch.Restart();
         var run = await _carts.Job.RunOnceAsync(default);
-        stopwatch.Stop();
-        output.WriteLine($"timer run: {run} in {stopwatch.Elapsed.TotalSeconds:F2} s");
+        output.WriteLine($"timer run: {run}");
 
         Assert.Equal(due, run.DueRead);
         Assert.Equal(due, run.CartsRead);
         Assert.Equal(due, run.Enqueued);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(1), $"a run took {stopwatch.Elapsed}, longer than the timer period");
     }
 }

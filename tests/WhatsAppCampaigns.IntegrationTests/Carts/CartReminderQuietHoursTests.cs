@@ -101,11 +101,13 @@ public sealed class CartReminderQuietHoursTests : IAsyncLifetime
             return taken;
         }
 
-        public Task EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+        public Task<Core.Messages.QueuedSend> EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
         {
             _items.Enqueue((request, delay));
-            return Task.CompletedTask;
+            return Task.FromResult(new Core.Messages.QueuedSend(Guid.NewGuid().ToString("N"), "captured"));
         }
+
+        public Task MakeVisibleAsync(Core.Messages.QueuedSend message, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public async Task EnqueueManyAsync(IReadOnlyCollection<SendRequest> requests, CancellationToken cancellationToken = default)
         {

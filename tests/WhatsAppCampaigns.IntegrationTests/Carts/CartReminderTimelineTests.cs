@@ -57,6 +57,20 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Purchase_ArrivingBeforeAnOlderUpdate_IsKept_SoTheUpdateIsStaleAndNoReminderGoes()
+    {
+        Assert.Equal(CartEventOutcome.Applied, await _carts.Events.HandleAsync(Ordered("c9", Phone, T0.AddMinutes(30), "o-9") with { Customer = null }, default));
+        Assert.Equal(CartEventOutcome.Stale, await _carts.Events.HandleAsync(Updated("c9", Phone, T0), default));
+
+        _carts.At(T0.AddDays(2));
+        var run = await _carts.Job.RunOnceAsync(default);
+
+        Assert.Equal(0, run.Enqueued);
+        Assert.Empty(await _carts.DrainSendsAsync());
+        Assert.Equal(CartStatus.Purchased, (await _carts.Core.Get<CartStore>().GetAsync("c9", default)).Cart!.Status);
+    }
+
+    [Fact]
     public async Task UpdateAgain_RestartsTheClock_WithANewSequence()
     {
         await _carts.Events.HandleAsync(Updated("c3", Phone, T0), default);

@@ -105,7 +105,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
         var at = DateTimeOffset.Parse("2026-03-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         await _runner.Get<ConsentNoticeLog>().TryRecordAsync(phone, "c-notice", at);
         await _runner.Get<RecipientActivityStore>().TryWriteAsync(RecipientActivity.New(phone).WithMarketingSend(at, TimeSpan.FromDays(7)), default, CancellationToken.None);
-        await _runner.Get<IMessageLedger>().AdvanceAsync(new MessageKey("c-spring", phone), new MessageTransition(MessageState.Delivered, at, WamId: "wamid.1"));
+        await _runner.Get<IMessageLedger>().AdvanceSentAsync(new MessageKey("c-spring", phone), new MessageTransition(MessageState.Delivered, at, WamId: "wamid.1"));
 
         var records = (await Json(await Http.GetAsync($"/api/contacts/{Uri.EscapeDataString(phone)}/export"))).GetProperty("records");
         Assert.Equal("c-notice", records.GetProperty("consentNotice").GetProperty("campaignId").GetString());

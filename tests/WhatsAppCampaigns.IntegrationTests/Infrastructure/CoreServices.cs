@@ -75,6 +75,7 @@ public sealed class CoreServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await TestStorageCleanup.DeleteAllAsync(Get<StorageClients>());
         await Provider.DisposeAsync();
     }
 }

@@ -26,6 +26,8 @@ public sealed class RecordingTemplateSignals : ITemplateRegistry, ICampaignContr
 
     public Task<CampaignState?> GetStateAsync(string campaignId, CancellationToken cancellationToken = default) => Task.FromResult<CampaignState?>(null);
 
+    public Task<CampaignState?> GetCurrentStateAsync(string campaignId, CancellationToken cancellationToken = default) => Task.FromResult<CampaignState?>(null);
+
     public Task PauseAsync(string campaignId, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task<IReadOnlyList<string>> PauseUsingTemplateAsync(string templateName, string language, string reason, CancellationToken cancellationToken = default)

@@ -45,6 +45,7 @@ public sealed class RunningLocalRunner : IAsyncDisposable
     {
         Http.Dispose();
         await App.StopAsync();
+        await TestStorageCleanup.DeleteAllAsync(Get<Core.Storage.StorageClients>());
         await App.DisposeAsync();
     }
 }

@@ -45,7 +45,8 @@ public sealed class WebhookPipeline : IAsyncDisposable
         var count = 0;
         while (true)
         {
-            var batch = (await Queue.ReceiveMessagesAsync(32)).Value;
+            // Hidden long enough for a loaded machine; a message another drain took meanwhile is its to delete.
+            var batch = (await Queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
             if (batch.Length == 0)
             {
                 return count;
@@ -54,7 +55,14 @@ public sealed class WebhookPipeline : IAsyncDisposable
             foreach (var message in batch)
             {
                 await processor.ProcessAsync(new QueueDelivery(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn), CancellationToken.None);
-                await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                try
+                {
+                    await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+                {
+                }
+
                 count++;
             }
         }

@@ -26,11 +26,11 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     {
         var key = new MessageKey("c1", "+5215512345678");
         await _ledger.TryClaimAsync(key, "s1", Now, Stale);
-        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, Now, WamId: "wamid.1"));
+        await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, Now, WamId: "wamid.1"));
 
-        Assert.True(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Read, Now)));
-        Assert.False(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Delivered, Now)));
-        Assert.False(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Sent, Now, PricingCategory: "marketing")));
+        Assert.True(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Read, Now)));
+        Assert.False(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Delivered, Now)));
+        Assert.False(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Sent, Now, PricingCategory: "marketing")));
 
         var record = await _ledger.GetAsync(key);
         Assert.Equal(MessageState.Read, record!.State);
@@ -53,7 +53,7 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
         var applied = 0;
         await Parallel.ForEachAsync(updates, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (u, ct) =>
         {
-            if (await _ledger.AdvanceAsync(u.Key, new MessageTransition(u.State, Now, Variant: u.Key.Recipient.EndsWith('0') ? "A" : null), ct))
+            if (await _ledger.AdvanceSentAsync(u.Key, new MessageTransition(u.State, Now, Variant: u.Key.Recipient.EndsWith('0') ? "A" : null), ct))
             {
                 Interlocked.Increment(ref applied);
             }
@@ -72,10 +72,10 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     public async Task Failed_IsTerminal_AndCountedByCode()
     {
         var key = new MessageKey("c3", "+5215500000001");
-        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, Now));
-        Assert.True(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Failed, Now, ErrorCode: 131049)));
-        Assert.False(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Failed, Now, ErrorCode: 131049)));
-        Assert.False(await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Delivered, Now)));
+        await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, Now));
+        Assert.True(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Failed, Now, ErrorCode: 131049)));
+        Assert.False(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Failed, Now, ErrorCode: 131049)));
+        Assert.False(await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Delivered, Now)));
 
         var funnel = await _ledger.GetFunnelAsync("c3");
         Assert.Equal(1, funnel.Failed);
@@ -105,7 +105,7 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
         Assert.Equal(ClaimOutcome.TakenOver, takeover.Outcome);
         Assert.False(await _ledger.ReleaseAsync(key, "dead-sender", Now.AddMinutes(6)));
 
-        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, Now.AddMinutes(6), WamId: "wamid.x"));
+        await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, Now.AddMinutes(6), WamId: "wamid.x"));
         Assert.Equal(ClaimOutcome.Finished, (await _ledger.TryClaimAsync(key, "late", Now.AddDays(1), Stale)).Outcome);
     }
 
@@ -123,8 +123,8 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     [Fact]
     public async Task Skipped_CountsByReason_PerVariant()
     {
-        await _ledger.AdvanceAsync(new MessageKey("c7", "+5215500000005"), new MessageTransition(MessageState.Skipped, Now, Reason: "no_consent", Variant: "A"));
-        await _ledger.AdvanceAsync(new MessageKey("c7", "+5215500000006"), new MessageTransition(MessageState.Skipped, Now, Reason: "opted_out", Variant: "B"));
+        await _ledger.AdvanceSentAsync(new MessageKey("c7", "+5215500000005"), new MessageTransition(MessageState.Skipped, Now, Reason: "no_consent", Variant: "A"));
+        await _ledger.AdvanceSentAsync(new MessageKey("c7", "+5215500000006"), new MessageTransition(MessageState.Skipped, Now, Reason: "opted_out", Variant: "B"));
 
         var funnel = await _ledger.GetFunnelAsync("c7");
         Assert.Equal(2, funnel.Skipped);
@@ -172,7 +172,7 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     public async Task OptOutAfter_OfAMessageNotDelivered_CountsNothing()
     {
         var accepted = new MessageKey("c10", "+5215500000008");
-        await _ledger.AdvanceAsync(accepted, new MessageTransition(MessageState.Accepted, Now, Variant: "A"));
+        await _ledger.AdvanceSentAsync(accepted, new MessageTransition(MessageState.Accepted, Now, Variant: "A"));
 
         Assert.False(await _ledger.RecordOptOutAfterAsync(accepted, Now.AddMinutes(1)));
         Assert.False(await _ledger.RecordOptOutAfterAsync(new MessageKey("c10", "+5215500000009"), Now.AddMinutes(1)));
@@ -200,8 +200,8 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     private async Task<MessageKey> DeliveredAsync(string campaignId, string recipient, string variant, DateTimeOffset? at = null)
     {
         var key = new MessageKey(campaignId, recipient);
-        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Accepted, at ?? Now, Variant: variant));
-        await _ledger.AdvanceAsync(key, new MessageTransition(MessageState.Delivered, at ?? Now));
+        await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Accepted, at ?? Now, Variant: variant));
+        await _ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Delivered, at ?? Now));
         return key;
     }
 }

@@ -6,6 +6,7 @@ using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Sending.DeadLetters;
 using WhatsAppCampaigns.Core.Sending.Quota;
 using WhatsAppCampaigns.IntegrationTests.Sending.Support;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Sending;
 
@@ -77,8 +78,8 @@ public sealed class ErrorClassTests
         var host = await world.StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:MaxSendRetries"] = "1", ["WhatsApp:RetryBaseDelay"] = "00:00:00" });
         world.Consent.OptIn(Recipient, world.Clock.GetUtcNow().AddDays(-3));
         var earlier = new MessageKey("earlier-campaign", Recipient);
-        await world.Ledger.AdvanceAsync(earlier, new MessageTransition(MessageState.Accepted, world.Clock.GetUtcNow().AddDays(-2), Variant: "b"));
-        await world.Ledger.AdvanceAsync(earlier, new MessageTransition(MessageState.Delivered, world.Clock.GetUtcNow().AddDays(-2)));
+        await world.Ledger.AdvanceSentAsync(earlier, new MessageTransition(MessageState.Accepted, world.Clock.GetUtcNow().AddDays(-2), Variant: "b"));
+        await world.Ledger.AdvanceSentAsync(earlier, new MessageTransition(MessageState.Delivered, world.Clock.GetUtcNow().AddDays(-2)));
         world.Graph.Refuse = _ => GraphErrorClassifier.Create(131050, "stopped marketing (test)");
 
         await world.EnqueueAsync([SenderWorld.Request(Recipient)]);

@@ -2,6 +2,7 @@ using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.IntegrationTests.Sending.Support;
 using WhatsAppCampaigns.IntegrationTests.Sending.TestDoubles;
+using WhatsAppCampaigns.IntegrationTests.Infrastructure;
 
 namespace WhatsAppCampaigns.IntegrationTests.Sending;
 
@@ -35,7 +36,7 @@ public sealed class ExactlyOnceTests
             }
         };
         // The status webhook: Graph's "sent" carries biz_opaque_callback_data back to the ledger.
-        world.Graph.OnAccepted = key => world.Ledger.AdvanceAsync(key, new MessageTransition(MessageState.Sent, world.Clock.GetUtcNow()));
+        world.Graph.OnAccepted = key => world.Ledger.AdvanceSentAsync(key, new MessageTransition(MessageState.Sent, world.Clock.GetUtcNow()));
 
         await world.EnqueueAsync(recipients.Select(r => SenderWorld.Request(r)));
         for (var round = 0; round < 6 && (round == 0 || world.Queue.Held.Count > 0); round++)

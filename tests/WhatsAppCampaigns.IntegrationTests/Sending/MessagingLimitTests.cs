@@ -85,7 +85,7 @@ public sealed class MessagingLimitTests(ITestOutputHelper output)
 
         await world.Windows.RecordInboundAsync(recipients[2], now.AddHours(-1));
         await world.EnqueueAsync(recipients.Select(r => SenderWorld.Request(r, Core.Templates.TemplateCategory.Utility)));
-        await world.EnqueueAsync(recipients.Take(2).Select(r => SenderWorld.Request(r, Core.Templates.TemplateCategory.Utility, campaign: "cart:c1:1")));
+        await world.EnqueueAsync(recipients.Take(2).Select(r => SenderWorld.Request(r, Core.Templates.TemplateCategory.Utility, campaign: "cart:c1:0:1")));
         await SenderLoops.DrainAsync(world.Queue, [processor], 2);
 
         Assert.Equal(5, world.Graph.Accepted.Count);

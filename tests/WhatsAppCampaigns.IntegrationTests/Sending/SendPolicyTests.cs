@@ -75,7 +75,7 @@ public sealed class SendPolicyTests
         await world.EnqueueAsync([SenderWorld.Request(recipient)]);
         await SenderLoops.DrainAsync(world.Queue, [processor], 1);
         world.Clock.Advance(TimeSpan.FromHours(1));
-        await world.EnqueueAsync([SenderWorld.Request(recipient, campaign: "restock"), SenderWorld.Request(recipient, TemplateCategory.Utility, campaign: "cart:c9:1")]);
+        await world.EnqueueAsync([SenderWorld.Request(recipient, campaign: "restock"), SenderWorld.Request(recipient, TemplateCategory.Utility, campaign: "cart:c9:0:1")]);
         await SenderLoops.DrainAsync(world.Queue, [processor], 1);
 
         Assert.Equal(2, world.Graph.CountFor(recipient));
@@ -87,5 +87,37 @@ public sealed class SendPolicyTests
         await world.Queue.ReleaseDueAsync();
         await SenderLoops.DrainAsync(world.Queue, [processor], 1);
         Assert.Equal(3, world.Graph.CountFor(recipient));
+    }
+
+    [Fact]
+    public async Task UtilityMessage_ToSomeoneWithMarketingConsentOnly_IsSent_AsTheForecastCountedIt()
+    {
+        await using var world = new SenderWorld(limit: null, Now);
+        var processor = (await world.StartHostAsync()).Get<SendProcessor>();
+        var recipient = SenderWorld.Recipient(11);
+        world.Consent.OptIn(recipient, Now.AddDays(-1), Core.Consent.ConsentScope.Marketing);
+
+        await world.EnqueueAsync([SenderWorld.Request(recipient, TemplateCategory.Utility)]);
+        await SenderLoops.DrainAsync(world.Queue, [processor], 1);
+
+        Assert.Equal(1, world.Graph.CountFor(recipient));
+    }
+
+    [Fact]
+    public async Task MarketingMessage_ToAUsNumber_IsSkippedAtSendTime_WhateverTheContactSays()
+    {
+        await using var world = new SenderWorld(limit: null, Now);
+        var host = await world.StartHostAsync();
+        var processor = host.Get<SendProcessor>();
+        const string recipient = "+14155552671";
+        world.Contacts.Add(recipient, "America/Los_Angeles", country: "MX");
+        world.Consent.OptIn(recipient, Now.AddDays(-1));
+
+        await world.EnqueueAsync([SenderWorld.Request(recipient, policy: new SendPolicy(null, null, 1, TimeSpan.FromHours(24)))]);
+        await SenderLoops.DrainAsync(world.Queue, [processor], 1);
+
+        Assert.Equal(0, world.Graph.CountFor(recipient));
+        var funnel = await world.Ledger.GetFunnelAsync(SenderWorld.Campaign);
+        Assert.Equal(1, funnel.SkippedByReason.GetValueOrDefault("country_not_allowed"));
     }
 }

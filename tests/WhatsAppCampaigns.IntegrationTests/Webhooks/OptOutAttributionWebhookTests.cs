@@ -115,7 +115,7 @@ public sealed class OptOutAttributionWebhookTests : IAsyncLifetime
 
     /// <summary>What the sender writes when Graph accepts the message (the variant travels only with the sender's record).</summary>
     private Task SentAsync(string campaignId, string phone, string? variant) =>
-        Ledger.AdvanceAsync(new MessageKey(campaignId, phone), new MessageTransition(MessageState.Accepted, DateTimeOffset.FromUnixTimeSeconds(T0 - 5), WamId: $"wamid.{campaignId}", Variant: variant));
+        Ledger.AdvanceSentAsync(new MessageKey(campaignId, phone), new MessageTransition(MessageState.Accepted, DateTimeOffset.FromUnixTimeSeconds(T0 - 5), WamId: $"wamid.{campaignId}", Variant: variant));
 
     /// <summary><c>GET /api/campaigns/{id}</c>'s body for a two-variant campaign, from the ledger's funnel.</summary>
     private async Task<JsonElement> ViewAsync(string campaignId)

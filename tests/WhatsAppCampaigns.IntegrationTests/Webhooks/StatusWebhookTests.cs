@@ -17,10 +17,16 @@ public sealed class StatusWebhookTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _pipeline.DisposeAsync();
 
+    /// <summary>What a sender does before it calls Graph: statuses only ever concern messages claimed this way.</summary>
+    private Task ClaimedAsync(string campaignId, params string[] recipients) =>
+        Parallel.ForEachAsync(recipients, async (recipient, ct) =>
+            await Ledger.TryClaimAsync(new MessageKey(campaignId, recipient), "sender", DateTimeOffset.FromUnixTimeSeconds(T0 - 1), TimeSpan.FromMinutes(3), cancellationToken: ct));
+
     [Fact]
     public async Task Statuses_InReverseOrder_EndRead_AndCountEachStateOnce()
     {
         const string recipient = "+5215512345001";
+        await ClaimedAsync("c-rev", recipient);
         await _pipeline.ReceiveAndProcessAsync(Statuses(Status("c-rev", recipient, "read", T0 + 20)));
         await _pipeline.ReceiveAndProcessAsync(Statuses(Status("c-rev", recipient, "delivered", T0 + 10)));
         await _pipeline.ReceiveAndProcessAsync(Statuses(Status("c-rev", recipient, "sent", T0)));
@@ -35,6 +41,7 @@ public sealed class StatusWebhookTests : IAsyncLifetime
     [Fact]
     public async Task SamePayload_DeliveredTwice_IsCountedOnce()
     {
+        await ClaimedAsync("c-dup", "+5215512345002");
         var payload = Statuses(Status("c-dup", "+5215512345002", "sent", T0), Status("c-dup", "+5215512345002", "delivered", T0 + 5));
 
         await _pipeline.ReceiveAndProcessAsync(payload);
@@ -48,7 +55,8 @@ public sealed class StatusWebhookTests : IAsyncLifetime
     public async Task Failed_131050_CountsByCode_AndOptsTheRecipientOutOfMarketing()
     {
         const string recipient = "+5215512345003";
-        await _pipeline.Core.Get<IConsentLedger>().RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", DateTimeOffset.FromUnixTimeSeconds(T0 - 100)));
+        await _pipeline.Core.Get<IConsentLedger>().RecordAsync(recipient, new ConsentChange(ConsentScope.Marketing, ConsentStatus.OptedIn, "checkout_checkbox", DateTimeOffset.FromUnixTimeSeconds(T0 - 1000)));
+        await ClaimedAsync("c-fail", recipient);
 
         await _pipeline.ReceiveAndProcessAsync(Statuses(Status("c-fail", recipient, "failed", T0, errorCode: 131050)));
 
@@ -75,9 +83,24 @@ public sealed class StatusWebhookTests : IAsyncLifetime
     public async Task ThousandStatuses_InOnePayload_AreAllApplied()
     {
         var items = Enumerable.Range(0, 1_000).Select(i => Status("c-1000", $"+52155100{i:D5}", "delivered", T0)).ToArray();
+        await ClaimedAsync("c-1000", Enumerable.Range(0, 1_000).Select(i => $"+52155100{i:D5}").ToArray());
 
         await _pipeline.ReceiveAndProcessAsync(Statuses(items));
 
         Assert.Equal(1_000, (await Ledger.GetFunnelAsync("c-1000")).Delivered);
+    }
+
+    /// <summary>Signed statuses can name any campaign in their callback data; only messages the product sent count.</summary>
+    [Fact]
+    public async Task Status_ForAMessageNeverSent_CountsNowhere()
+    {
+        await ClaimedAsync("c-real", "+5215512345010");
+        var forged = Enumerable.Range(0, 39).Select(i => Status("c-real", $"+52155123460{i:D2}", "delivered", T0)).ToArray();
+
+        await _pipeline.ReceiveAndProcessAsync(Statuses([.. forged, Status("c-real", "+5215512345010", "delivered", T0)]));
+
+        var funnel = await Ledger.GetFunnelAsync("c-real");
+        Assert.Equal((1, 1), (funnel.Accepted, funnel.Delivered));
+        Assert.Null(await Ledger.GetAsync(new MessageKey("c-real", "+5215512346000")));
     }
 }

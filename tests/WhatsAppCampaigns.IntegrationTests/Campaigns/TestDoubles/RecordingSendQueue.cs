@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.IntegrationTests.Campaigns.TestDoubles;
@@ -36,7 +37,7 @@ public sealed class RecordingSendQueue : ISendQueue
 
     public void OpenGate() => _gate.TrySetResult();
 
-    public async Task EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public async Task<QueuedSend> EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
         FirstCallArrived.TrySetResult();
@@ -55,7 +56,11 @@ public sealed class RecordingSendQueue : ISendQueue
         {
             await script(request);
         }
+
+        return new QueuedSend(call.ToString(System.Globalization.CultureInfo.InvariantCulture), "recorded");
     }
+
+    public Task MakeVisibleAsync(QueuedSend message, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public async Task EnqueueManyAsync(IReadOnlyCollection<SendRequest> requests, CancellationToken cancellationToken = default)
     {

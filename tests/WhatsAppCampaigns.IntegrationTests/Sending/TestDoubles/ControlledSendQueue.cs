@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 
 namespace WhatsAppCampaigns.IntegrationTests.Sending.TestDoubles;
@@ -12,7 +13,7 @@ namespace WhatsAppCampaigns.IntegrationTests.Sending.TestDoubles;
 public sealed class ControlledSendQueue(QueueClient queue, TimeProvider clock) : ISendQueue
 {
     private readonly object _lock = new();
-    private readonly List<(SendRequest Request, DateTimeOffset DueAt)> _held = [];
+    private readonly List<(SendRequest Request, DateTimeOffset DueAt, string Id)> _held = [];
 
     public QueueClient Queue => queue;
 
@@ -25,21 +26,41 @@ public sealed class ControlledSendQueue(QueueClient queue, TimeProvider clock) :
         {
             lock (_lock)
             {
-                return _held.ToArray();
+                return _held.Select(h => (h.Request, h.DueAt)).ToArray();
             }
         }
     }
 
-    public async Task EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    public async Task<QueuedSend> EnqueueAsync(SendRequest request, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (delay is { } wait && wait > TimeSpan.Zero)
         {
             Deferred.Enqueue((request, wait));
-            Hold(request, clock.GetUtcNow() + wait);
-            return;
+            return new QueuedSend(Hold(request, clock.GetUtcNow() + wait), "held");
         }
 
-        await queue.SendMessageAsync(JsonSerializer.Serialize(request, SendRequestJson.Options), cancellationToken);
+        var receipt = (await queue.SendMessageAsync(JsonSerializer.Serialize(request, SendRequestJson.Options), cancellationToken)).Value;
+        return new QueuedSend(receipt.MessageId, receipt.PopReceipt);
+    }
+
+    /// <summary>A held message made visible early goes on the queue now; one already released is gone from here.</summary>
+    public async Task MakeVisibleAsync(QueuedSend message, CancellationToken cancellationToken = default)
+    {
+        SendRequest? request;
+        lock (_lock)
+        {
+            var index = _held.FindIndex(h => h.Id == message.MessageId);
+            request = index < 0 ? null : _held[index].Request;
+            if (index >= 0)
+            {
+                _held.RemoveAt(index);
+            }
+        }
+
+        if (request is not null)
+        {
+            await EnqueueAsync(request, null, cancellationToken);
+        }
     }
 
     public async Task EnqueueManyAsync(IReadOnlyCollection<SendRequest> requests, CancellationToken cancellationToken = default)
@@ -50,12 +71,15 @@ public sealed class ControlledSendQueue(QueueClient queue, TimeProvider clock) :
         }
     }
 
-    public void Hold(SendRequest request, DateTimeOffset dueAt)
+    public string Hold(SendRequest request, DateTimeOffset dueAt)
     {
+        var id = Guid.NewGuid().ToString("N");
         lock (_lock)
         {
-            _held.Add((request, dueAt));
+            _held.Add((request, dueAt, id));
         }
+
+        return id;
     }
 
     public async Task<int> ReleaseDueAsync()

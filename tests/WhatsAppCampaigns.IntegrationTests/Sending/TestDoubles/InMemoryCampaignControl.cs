@@ -14,6 +14,9 @@ public sealed class InMemoryCampaignControl : ICampaignControl
     public Task<CampaignState?> GetStateAsync(string campaignId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_states.TryGetValue(campaignId, out var state) ? state : (CampaignState?)null);
 
+    public Task<CampaignState?> GetCurrentStateAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        GetStateAsync(campaignId, cancellationToken);
+
     public Task PauseAsync(string campaignId, string reason, CancellationToken cancellationToken = default)
     {
         _states[campaignId] = CampaignState.Paused;

@@ -16,8 +16,8 @@ public sealed class InMemoryContactDirectory : IContactDirectory
         return Task.CompletedTask;
     }
 
-    public void Add(string phone, string? timeZone = null) => _contacts[phone] = Contact(phone, timeZone, DateTimeOffset.UnixEpoch);
+    public void Add(string phone, string? timeZone = null, string country = "") => _contacts[phone] = Contact(phone, timeZone, DateTimeOffset.UnixEpoch, country);
 
-    private static Contact Contact(string phone, string? timeZone, DateTimeOffset at) =>
-        new(phone, "", timeZone, null, [], new Dictionary<string, string>(), at);
+    private static Contact Contact(string phone, string? timeZone, DateTimeOffset at, string country = "") =>
+        new(phone, country, timeZone, null, [], new Dictionary<string, string>(), at);
 }
