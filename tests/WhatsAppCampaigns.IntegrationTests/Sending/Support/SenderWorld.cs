@@ -71,7 +71,8 @@ public sealed class SenderWorld : IAsyncDisposable
 
     /// <param name="simulator">Send through the real Graph client to this simulator instead of <see cref="Graph"/>.</param>
     /// <param name="realConsent">Use the real consent ledger on Azurite instead of <see cref="Consent"/>.</param>
-    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null, CloudApiSimulatorHost? simulator = null, bool realConsent = false)
+    /// <param name="configure">Last say over the registrations, e.g. to wrap one of them.</param>
+    public async Task<CoreServices> StartHostAsync(IDictionary<string, string?>? settings = null, CloudApiSimulatorHost? simulator = null, bool realConsent = false, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(CoreServices.DefaultSettings(Prefix))
         {
@@ -111,6 +112,7 @@ public sealed class SenderWorld : IAsyncDisposable
                 }
 
                 services.AddSingleton<IThroughputGate>(Throughput);
+                configure?.Invoke(services);
             },
             values,
             Clock.GetUtcNow());
