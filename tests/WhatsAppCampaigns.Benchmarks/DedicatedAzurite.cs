@@ -103,7 +103,9 @@ internal sealed class DedicatedAzurite : IAsyncDisposable
 
     private static async Task WaitForPortAsync(int port, Process process)
     {
-        for (var attempt = 0; attempt < 150; attempt++)
+        // Node starting on a loaded machine can take a minute; the deadline is for a broken install, not a slow one.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
