@@ -15,6 +15,7 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
 {
     /// <summary>One marker row per recipient in the message's partition: an opt-out counts once per (campaign, recipient).</summary>
     private const string OptOutMarkerPrefix = "~optout|";
+    private static readonly TimeSpan QueueVisibilityPrecision = TimeSpan.FromSeconds(2);
     private readonly TableClient _table = storage.Table(MessageEntity.TableName);
     private readonly RecipientDeliveries _deliveries = new(storage);
 
@@ -300,10 +301,12 @@ public sealed class TableMessageLedger(StorageClients storage, TimeProvider time
             Bump(counterRow, deltas);
             if (waiting is not null)
             {
-                // The earliest time a message waiting for this reason is due again. A recorded time already past was
+                // The earliest time a message waiting for this reason is due again. A recorded time already reached was
                 // its messages' turn (they are being tried, or have deferred again), so a new deferral replaces it.
+                // "Reached" allows for the queue: visibility timeouts are whole seconds, so a message can come back
+                // up to a second before the time recorded for it, and would otherwise leave that time standing.
                 var name = FunnelCounters.NextAttempt(waiting.Reason);
-                if (waitingBefore <= 0 || counterRow.GetDateTimeOffset(name) is not { } earliest || earliest < time.GetUtcNow() || waiting.Until < earliest)
+                if (waitingBefore <= 0 || counterRow.GetDateTimeOffset(name) is not { } earliest || earliest < time.GetUtcNow() + QueueVisibilityPrecision || waiting.Until < earliest)
                 {
                     counterRow[name] = waiting.Until;
                 }

@@ -121,6 +121,33 @@ public sealed class TableMessageLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Waiting_MessagesBackASecondEarly_ReplaceTheTimeTheyWereDueAt_WithTheirNextOne()
+    {
+        // Two messages of one shard wait for the same moment; the queue hands them back a second early (its
+        // visibility timeouts are whole seconds) and they defer for a day. The view must say a day, not the moment.
+        var recipients = Enumerable.Range(0, 1_000).Select(i => $"+52155{20_000_000 + i}")
+            .GroupBy(MessageShards.Of).First(g => g.Count() >= 2).Take(2).ToArray();
+        var keys = recipients.Select(r => new MessageKey("c6w", r)).ToArray();
+        var soon = Now.AddSeconds(1.5);
+        foreach (var key in keys)
+        {
+            await _ledger.TryClaimAsync(key, "s1", Now, Stale);
+            await _ledger.ReleaseAsync(key, "s1", Now, new Waiting("messaging_limit", soon));
+        }
+
+        var tomorrow = Now.AddDays(1);
+        foreach (var key in keys)
+        {
+            await _ledger.TryClaimAsync(key, "s2", Now.AddSeconds(1), Stale);
+            await _ledger.ReleaseAsync(key, "s2", Now.AddSeconds(1), new Waiting("messaging_limit", tomorrow));
+        }
+
+        var funnel = await _ledger.GetFunnelAsync("c6w");
+        Assert.Equal(2, funnel.WaitingByReason["messaging_limit"]);
+        Assert.Equal(tomorrow, funnel.NextAttempts!["messaging_limit"]);
+    }
+
+    [Fact]
     public async Task Skipped_CountsByReason_PerVariant()
     {
         await _ledger.AdvanceSentAsync(new MessageKey("c7", "+5215500000005"), new MessageTransition(MessageState.Skipped, Now, Reason: "no_consent", Variant: "A"));
