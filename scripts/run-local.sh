@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the product on this machine without Azure or Functions Core Tools:
 # Azurite, the Cloud API simulator (posting signed webhooks back) and the local runner (the HTTP API on :7071).
-# Ctrl+C stops all three.
+# Ctrl+C stops all three. Data (contacts, consent, campaigns, running orchestrations) is kept in .azurite/data and
+# is there again on the next run; `scripts/run-local.sh --clean` starts from empty storage instead.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,6 +12,10 @@ SIMULATOR_PORT="${SIMULATOR_PORT:-5010}"
 logs="$root/.azurite"
 
 [ -f local.settings.json ] || cp local.settings.json.example local.settings.json
+if [ "${1:-}" = "--clean" ]; then
+  scripts/azurite.sh stop
+  scripts/azurite.sh clean
+fi
 scripts/azurite.sh start
 
 pids=()

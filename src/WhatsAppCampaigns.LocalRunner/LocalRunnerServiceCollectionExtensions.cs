@@ -1,11 +1,10 @@
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Options;
-using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Carts;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Webhooks;
 using WhatsAppCampaigns.LocalRunner.Hosting;
+using WhatsAppCampaigns.LocalRunner.Hosting.Durable;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -17,8 +16,7 @@ public static class LocalRunnerServiceCollectionExtensions
     /// <summary>What the Functions host would otherwise provide: triggers for queues and timers, and a Durable Task backend.</summary>
     public static IServiceCollection AddLocalRunnerHosting(this IServiceCollection services, IConfiguration configuration)
     {
-        // The in-process Durable host serves its gRPC sidecar on a loopback port; ask the OS for a free one.
-        services.AddInMemoryDurableTask(registry => registry.AddCampaignTasks(), new InMemoryDurableTaskOptions { Port = FreeTcpPort.Next() });
+        services.AddAzureStorageDurableTask();
         services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.WebhooksQueueName));
         services.AddQueuePump<SendProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.SendsQueueName));
         services.AddQueuePump<CampaignSignalTrigger>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ControlQueueName));

@@ -117,33 +117,19 @@ public sealed class CampaignsEndpoint(
     /// <summary>
     /// Through <see cref="CampaignCommands"/>: the row changes first, so senders obey within the state cache's few seconds,
     /// also for messages already queued (a resume wakes the ones held meanwhile); the orchestration is told through the
-    /// control queue. A campaign still fanning out needs its orchestration: when that is gone, nothing would act on the
-    /// command, so it is refused with <c>orchestration_missing</c> rather than answered 200.
+    /// control queue. A command that nothing would act on (the orchestration is gone) is a 409, never a 200.
     /// </summary>
     private async Task<IResult> CommandAsync(string id, CampaignCommand command, DurableTaskClient durable, CancellationToken ct)
     {
-        var record = await campaigns.GetAsync(id, ct);
-        if (record is null)
-        {
-            return ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist.");
-        }
-
-        if (!record.FanOutComplete && record.State != CampaignState.Cancelled && !await IsOrchestrationAliveAsync(durable, id, ct))
-        {
-            return ApiProblems.Conflict("orchestration_missing", "The campaign's fan-out orchestration no longer exists, so nothing would act on this command; launch the campaign again.");
-        }
-
-        var result = await commands.ExecuteAsync(id, command, $"api_{command.ToString().ToLowerInvariant()}", ct);
+        var result = await commands.RequestAsync(id, command, durable, ct);
         return result.Outcome switch
         {
             CommandOutcome.NotFound => ApiProblems.NotFound("campaign_not_found", $"Campaign {id} does not exist."),
             CommandOutcome.NotAllowed => ApiProblems.Conflict("invalid_state", $"A {result.Record!.State.ToString().ToLowerInvariant()} campaign cannot be {command.ToString().ToLowerInvariant()}d."),
+            CommandOutcome.OrchestrationMissing => ApiProblems.Conflict("orchestration_missing", "The campaign's orchestration no longer exists, so nothing would act on this command; launch the campaign again."),
             _ => Results.Ok(new { id, state = result.Record!.State.ToString().ToLowerInvariant() }),
         };
     }
-
-    private static async Task<bool> IsOrchestrationAliveAsync(DurableTaskClient durable, string id, CancellationToken ct) =>
-        await durable.GetInstanceAsync(id, ct) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended };
 }
 
 /// <summary>The body of <c>POST /api/campaigns/{id}/winner</c>.</summary>

@@ -64,23 +64,59 @@ public sealed partial class QueuePump<TProcessor>(
             return;
         }
 
+        var receipt = new LeaseReceipt(message.PopReceipt);
+        using var handled = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(queue, message.MessageId, receipt, handled.Token, ct);
         try
         {
             await processor.ProcessAsync(new QueueDelivery(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn), ct);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            await StopRenewingAsync(handled, renewal);
+            await queue.DeleteMessageAsync(message.MessageId, receipt.Value, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            await StopRenewingAsync(handled, renewal);
             LogFailed(logger, ex, options.QueueName, message.MessageId, message.DequeueCount);
             try
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.RetryDelay, cancellationToken: ct);
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.RetryDelay, cancellationToken: ct);
             }
             catch (Azure.RequestFailedException)
             {
                 // The pop receipt expired: the message is visible again anyway.
             }
         }
+    }
+
+    /// <summary>Keeps a message hidden while it is handled, a third of the lease before it would reappear.</summary>
+    private async Task RenewAsync(QueueClient queue, string messageId, LeaseReceipt receipt, CancellationToken handled, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, handled);
+
+                // Not cancelled by the end of handling: a renewal in flight must finish, or its new receipt is lost.
+                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: options.Lease, cancellationToken: ct);
+                receipt.Value = updated.Value.PopReceipt;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or Azure.RequestFailedException or HttpRequestException)
+        {
+            // Handled (cancelled), or the lease was lost: the message shows again and its processing is idempotent.
+        }
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource handled, Task renewal)
+    {
+        await handled.CancelAsync();
+        await renewal;
+    }
+
+    private sealed class LeaseReceipt(string value)
+    {
+        public string Value { get; set; } = value;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receiving from queue {Queue} failed: {Reason}")]

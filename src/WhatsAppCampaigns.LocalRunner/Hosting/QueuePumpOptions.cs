@@ -20,8 +20,11 @@ public sealed class QueuePumpOptions
     /// <summary>After a failed attempt, a message is seen again after this (host.json <c>visibilityTimeout</c>).</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
 
-    /// <summary>How long a received message stays hidden from other receivers while it is handled (the host's 10 minutes).</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a received message stays hidden from other receivers; renewed while it is handled. Short, so that the
+    /// messages a killed runner held come back within seconds of its restart rather than the host's 10 minutes.
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -46,6 +46,7 @@ public sealed class RunningLocalRunner : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await TestStorageCleanup.DeleteAllAsync(Get<Core.Storage.StorageClients>());
+        await TestStorageCleanup.DeleteTaskHubAsync(App.Services);
         await App.DisposeAsync();
     }
 }

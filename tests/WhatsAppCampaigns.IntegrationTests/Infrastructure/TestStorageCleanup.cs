@@ -21,4 +21,17 @@ public static class TestStorageCleanup
             // Best effort: a leftover costs the emulator a little, never a test's result.
         }
     }
+
+    /// <summary>The runner's Durable task hub (its queues, tables and lease containers), named after the same prefix.</summary>
+    public static async Task DeleteTaskHubAsync(IServiceProvider runner)
+    {
+        try
+        {
+            await LocalRunner.Hosting.Durable.DurableTaskBackendExtensions.DeleteTaskHubAsync(runner);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException)
+        {
+            // Best effort, as above.
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using WhatsAppCampaigns.Core.Campaigns.Orchestration;
 using WhatsAppCampaigns.Core.Campaigns.Testing;
 using WhatsAppCampaigns.Core.Messages;
 
@@ -15,6 +17,12 @@ public enum CommandOutcome
     NotAllowed,
 
     NotFound,
+
+    /// <summary>
+    /// The campaign is still driven by its orchestration (fanning out, waiting for its start or its test's decision)
+    /// and that orchestration is gone: nothing would act on the command, so nothing was changed.
+    /// </summary>
+    OrchestrationMissing,
 }
 
 public sealed record CommandResult(CommandOutcome Outcome, CampaignRecord? Record);
@@ -45,6 +53,28 @@ public sealed partial class CampaignCommands(
 
     async Task ICampaignControl.PauseAsync(string campaignId, string reason, CancellationToken cancellationToken) =>
         await ExecuteAsync(campaignId, CampaignCommand.Pause, reason, cancellationToken);
+
+    /// <summary>
+    /// Pause, resume or cancel asked for by a person (the API). Refused with <see cref="CommandOutcome.OrchestrationMissing"/>
+    /// when the orchestration that would have to act on it is gone, rather than stored and never obeyed.
+    /// </summary>
+    public async Task<CommandResult> RequestAsync(string campaignId, CampaignCommand command, DurableTaskClient durable, CancellationToken ct)
+    {
+        var record = await store.GetAsync(campaignId, ct);
+        if (record is null)
+        {
+            return new CommandResult(CommandOutcome.NotFound, null);
+        }
+
+        // A cancelled campaign needs nothing from its orchestration: the state machine answers for it.
+        if (!record.FanOutComplete && record.State != CampaignState.Cancelled && !CampaignInstance.IsAlive(await durable.GetInstanceAsync(campaignId, ct)))
+        {
+            LogOrchestrationMissing(logger, campaignId, command.ToString(), record.State.ToString());
+            return new CommandResult(CommandOutcome.OrchestrationMissing, record);
+        }
+
+        return await ExecuteAsync(campaignId, command, $"api_{command.ToString().ToLowerInvariant()}", ct);
+    }
 
     /// <summary>Pause, resume or cancel (and the state changes of the orchestration's own steps).</summary>
     public async Task<CommandResult> ExecuteAsync(string campaignId, CampaignCommand command, string? reason, CancellationToken ct)
@@ -171,6 +201,9 @@ public sealed partial class CampaignCommands(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: {Command} refused, the campaign is {State} and its orchestration is gone")]
+    private static partial void LogOrchestrationMissing(ILogger logger, string campaignId, string command, string state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: {Command} → {State} ({Reason})")]
     private static partial void LogChanged(ILogger logger, string campaignId, string command, string state, string reason);

@@ -31,8 +31,7 @@ public sealed partial class CampaignSignalProcessor(
 
         if (CampaignSignalKinds.IsOrchestrationEvent(signal.Kind))
         {
-            var instance = await durable.GetInstanceAsync(signal.CampaignId, ct);
-            if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+            if (CampaignInstance.IsAlive(await durable.GetInstanceAsync(signal.CampaignId, ct)))
             {
                 await durable.RaiseEventAsync(signal.CampaignId, CampaignTaskNames.ControlEvent, signal.Kind, ct);
             }
