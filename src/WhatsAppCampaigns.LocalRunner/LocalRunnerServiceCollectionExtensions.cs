@@ -20,6 +20,7 @@ public static class LocalRunnerServiceCollectionExtensions
         // The in-process Durable host serves its gRPC sidecar on a loopback port; ask the OS for a free one.
         services.AddInMemoryDurableTask(registry => registry.AddCampaignTasks(), new InMemoryDurableTaskOptions { Port = FreeTcpPort.Next() });
         services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.WebhooksQueueName));
+        services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ConsentWebhooksQueueName));
         services.AddQueuePump<SendProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.SendsQueueName));
         services.AddQueuePump<CampaignSignalTrigger>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ControlQueueName));
         services.AddScheduledJob<CartReminderJob>(sp => sp.GetRequiredService<IOptions<CartReminderOptions>>().Value.Schedule);
