@@ -21,7 +21,7 @@ if ! (cd tests/conformance && npm ci --no-audit --no-fund --ignore-scripts --log
   failed=$((failed + 1)); status=1
 fi
 
-if ! dotnet format whitespace --folder --verify-no-changes --exclude scripts/azurite/node_modules; then
+if ! dotnet format whitespace --folder --verify-no-changes --exclude scripts/azurite/node_modules tests/conformance/node_modules; then
   echo "Formatting differs: run 'dotnet format whitespace --folder'"
   failed=$((failed + 1)); status=1
 fi
