@@ -152,6 +152,8 @@ var queueNames = [
   'wa-sends-poison'
   'wa-webhooks'
   'wa-webhooks-poison'
+  'wa-webhooks-consent'
+  'wa-webhooks-consent-poison'
   'wa-control'
 ]
 var tableNames = [

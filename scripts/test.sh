@@ -16,7 +16,13 @@ passed=0
 failed=0
 status=0
 
-if ! dotnet format whitespace --folder --verify-no-changes --exclude scripts/azurite/node_modules; then
+# The simulator's conformance check runs a pinned third-party client (npm whatsapp-api-js) under Node.
+if ! (cd tests/conformance && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error); then
+  echo "npm ci in tests/conformance failed"
+  failed=$((failed + 1)); status=1
+fi
+
+if ! dotnet format whitespace --folder --verify-no-changes --exclude scripts/azurite/node_modules tests/conformance/node_modules; then
   echo "Formatting differs: run 'dotnet format whitespace --folder'"
   failed=$((failed + 1)); status=1
 fi

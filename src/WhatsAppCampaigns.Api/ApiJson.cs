@@ -15,8 +15,15 @@ public static class ApiJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// <c>application/json</c> or a <c>+json</c> type, parameters aside; nothing else (not <c>application/jsonx</c>, and
+    /// not the <c>text/plain</c> or form posts a web page on any site can send without a preflight).
+    /// </summary>
     public static bool IsJson(Microsoft.AspNetCore.Http.HttpRequest request) =>
-        request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Value is { } media
+        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The usual first step of an endpoint: the body as <typeparamref name="T"/>, or the 415/400 that says why not.

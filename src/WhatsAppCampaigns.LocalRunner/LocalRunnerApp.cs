@@ -1,6 +1,7 @@
 using WhatsAppCampaigns.Api;
 using WhatsAppCampaigns.Core;
 using WhatsAppCampaigns.Core.Sending;
+using WhatsAppCampaigns.LocalRunner.Hosting;
 
 namespace WhatsAppCampaigns.LocalRunner;
 
@@ -14,12 +15,16 @@ public static class LocalRunnerApp
 
         // Environment variables still win over the settings file, as they do for the Functions host.
         builder.Configuration.AddEnvironmentVariables();
+        // As host.json does for the Functions host: ASP.NET's request logging at Information writes every URL and query
+        // string (phone numbers in /api/contacts/{phone}, the handshake's hub.verify_token), so only its warnings are kept.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         builder.Services.AddCampaignCore(builder.Configuration);
         builder.Services.AddCampaignApi();
         builder.Services.AddLocalRunnerHosting(builder.Configuration);
 
         var app = builder.Build();
+        app.UseApiGuards();
         app.MapCampaignEndpoints();
         return app;
     }

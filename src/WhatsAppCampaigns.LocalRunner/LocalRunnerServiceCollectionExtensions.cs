@@ -18,6 +18,7 @@ public static class LocalRunnerServiceCollectionExtensions
     {
         services.AddAzureStorageDurableTask();
         services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.WebhooksQueueName));
+        services.AddQueuePump<WebhookQueueProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ConsentWebhooksQueueName));
         services.AddQueuePump<SendProcessor>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.SendsQueueName));
         services.AddQueuePump<CampaignSignalTrigger>(QueuePumpOptions.FromHostJson(HostJson, StorageNames.ControlQueueName));
         services.AddScheduledJob<CartReminderJob>(sp => sp.GetRequiredService<IOptions<CartReminderOptions>>().Value.Schedule);

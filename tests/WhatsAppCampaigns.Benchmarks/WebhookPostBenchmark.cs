@@ -87,7 +87,8 @@ public sealed class WebhookPostBenchmark : IBenchmarkCommand
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static Dictionary<string, string?> Settings() => new()
+    /// <summary>The local runner's settings for a webhook benchmark: Azurite with a fresh prefix, Graph unreachable.</summary>
+    internal static Dictionary<string, string?> Settings(string appSecret = AppSecret) => new()
     {
         ["Storage:ConnectionString"] = BenchmarkEnvironment.StorageConnectionString,
         ["Storage:NamePrefix"] = "b" + Guid.NewGuid().ToString("N")[..11],
@@ -96,7 +97,7 @@ public sealed class WebhookPostBenchmark : IBenchmarkCommand
         ["WhatsApp:BusinessPortfolioId"] = "506914307656634",
         ["WhatsApp:PhoneNumberIds:0"] = "106540352242922",
         ["WhatsApp:AccessToken"] = "bench-token",
-        ["WhatsApp:AppSecret"] = AppSecret,
+        ["WhatsApp:AppSecret"] = appSecret,
         ["WhatsApp:WebhookVerifyToken"] = "bench-verify-token",
     };
 }

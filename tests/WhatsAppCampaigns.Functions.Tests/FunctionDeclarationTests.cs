@@ -21,6 +21,7 @@ public sealed class FunctionDeclarationTests
         { "Webhooks_Verify", "httpTrigger", "route=webhooks/whatsapp;methods=get;authLevel=Anonymous" },
         { "Webhooks_Receive", "httpTrigger", "route=webhooks/whatsapp;methods=post;authLevel=Anonymous" },
         { "Webhooks_Process", "queueTrigger", "queueName=wa-webhooks" },
+        { "Webhooks_ProcessConsent", "queueTrigger", "queueName=wa-webhooks-consent" },
         { "Carts_Events", "httpTrigger", "route=carts/events;methods=post;authLevel=Function" },
         { "Carts_Stats", "httpTrigger", "route=carts/stats;methods=get;authLevel=Function" },
         { "Carts_Reminders", "timerTrigger", "schedule=%CartReminders:Schedule%" },

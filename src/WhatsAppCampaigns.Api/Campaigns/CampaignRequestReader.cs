@@ -4,6 +4,7 @@ using WhatsAppCampaigns.Core.Audiences;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Sending;
+using WhatsAppCampaigns.Core.Templates;
 
 namespace WhatsAppCampaigns.Api.Campaigns;
 
@@ -156,10 +157,10 @@ public static partial class CampaignRequestReader
 
     private static bool ValidTemplate(TemplateReference template, string field, Action<string, string> error)
     {
-        var ok = !string.IsNullOrWhiteSpace(template.Name) && !string.IsNullOrWhiteSpace(template.Language);
+        var ok = TemplateNames.IsValidName(template.Name?.Trim()) && TemplateNames.IsValidLanguage(template.Language?.Trim());
         if (!ok)
         {
-            error(field, "Needs name and language.");
+            error(field, "Needs name (lowercase letters, digits and _) and language (a code like en or en_US).");
         }
 
         return ok;
@@ -182,12 +183,15 @@ public static partial class CampaignRequestReader
 
         if (request.FrequencyCap is { } cap)
         {
-            if (cap.Messages < 1 || cap.WindowHours is <= 0 or > 24 * 30)
+            // NaN passes every comparison and 1e308 hours overflows a TimeSpan: the window is only built once it is sane.
+            if (cap.Messages < 1 || !double.IsFinite(cap.WindowHours) || cap.WindowHours is <= 0 or > 24 * 30)
             {
                 error("frequencyCap", "At least 1 message in a window of up to 30 days.");
             }
-
-            policy = policy with { FrequencyCapMessages = cap.Messages, FrequencyCapWindow = TimeSpan.FromHours(cap.WindowHours) };
+            else
+            {
+                policy = policy with { FrequencyCapMessages = cap.Messages, FrequencyCapWindow = TimeSpan.FromHours(cap.WindowHours) };
+            }
         }
 
         return policy;

@@ -18,7 +18,7 @@ public sealed class CartsEndpoint(CartEventHandler handler, CartStats stats, Tim
             return problem;
         }
 
-        var errors = CartEventValidator.Validate(cartEvent!);
+        var errors = CartEventValidator.Validate(cartEvent!, time.GetUtcNow());
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace WhatsAppCampaigns.Api.Problems;
 
-/// <summary>Reads a JSON body; malformed JSON becomes a field error rather than an exception.</summary>
+/// <summary>Reads a JSON body; a body that is not JSON is 415, malformed JSON a field error rather than an exception.</summary>
 public static class RequestBody
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -11,6 +11,11 @@ public static class RequestBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
     {
+        if (!ApiJson.IsJson(request))
+        {
+            return (null, ApiProblems.UnsupportedMediaType("application/json"));
+        }
+
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using WhatsAppCampaigns.Api.Problems;
 using WhatsAppCampaigns.Core.CloudApi;
+using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Templates;
 
 namespace WhatsAppCampaigns.Api.Templates;
@@ -24,12 +25,12 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (!TemplateName().IsMatch(name))
+        if (!TemplateNames.IsValidName(name))
         {
             errors["name"] = ["Lowercase letters, digits and _ (at most 512)."];
         }
 
-        if (!LanguageCode().IsMatch(language))
+        if (!TemplateNames.IsValidLanguage(language))
         {
             errors["language"] = ["A language code like en or en_US."];
         }
@@ -46,7 +47,18 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
         }
 
         var components = body.Components ?? [];
+        var componentsJson = JsonSerializer.Serialize(components);
+        if (components.Count > TemplateNames.MaxComponents || !TableLimits.FitsProperty(componentsJson))
+        {
+            errors["components"] = [$"At most {TemplateNames.MaxComponents} components, {TableLimits.MaxPropertyChars} characters in all."];
+        }
+
         var bodyText = TemplateBody.FindBodyText(components);
+        if (bodyText is { Length: > TemplateNames.MaxBodyChars })
+        {
+            errors["components"] = [$"The BODY text is at most {TemplateNames.MaxBodyChars} characters, as Meta allows."];
+        }
+
         var parameterCount = body.ParameterCount ?? TemplateBody.CountParameters(bodyText);
         if (parameterCount < 0 || (body.ParameterCount is not null && bodyText is not null && body.ParameterCount != TemplateBody.CountParameters(bodyText)))
         {
@@ -59,7 +71,7 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
         }
 
         var record = new TemplateRecord(name, language, category, status!, body.Quality?.ToUpperInvariant() ?? "UNKNOWN", parameterCount, bodyText,
-            clock.GetUtcNow(), JsonSerializer.Serialize(components));
+            clock.GetUtcNow(), componentsJson);
         await registry.UpsertAsync(record, ct);
         return Results.Ok(View(record));
     }
@@ -92,9 +104,4 @@ public sealed partial class TemplatesEndpoint(ITemplateRegistry registry, Templa
         updatedAt = t.UpdatedAt,
     };
 
-    [GeneratedRegex("^[a-z0-9_]{1,512}$")]
-    private static partial Regex TemplateName();
-
-    [GeneratedRegex("^[a-z]{2,3}(_[A-Za-z]{2,4})?$")]
-    private static partial Regex LanguageCode();
 }

@@ -15,11 +15,14 @@ public static class PhoneNumberText
         "809", "829", "849", "868", "869", "876",
     ];
 
-    /// <summary>Digits only, as Graph's <c>wa_id</c>.</summary>
+    /// <summary>
+    /// Graph's <c>wa_id</c>: the digits, with Mexico's mobiles in WhatsApp's own older form: <c>+52 55 1234 5678</c> is
+    /// reported as <c>5215512345678</c> (52, then 1, then the ten digits), as WhatsApp does.
+    /// </summary>
     public static string ToWaId(string phone)
     {
         ArgumentNullException.ThrowIfNull(phone);
-        return string.Create(phone.Count(char.IsAsciiDigit), phone, static (span, source) =>
+        var digits = string.Create(phone.Count(char.IsAsciiDigit), phone, static (span, source) =>
         {
             var i = 0;
             foreach (var c in source)
@@ -30,6 +33,7 @@ public static class PhoneNumberText
                 }
             }
         });
+        return digits.Length == 12 && digits.StartsWith("52", StringComparison.Ordinal) ? "521" + digits[2..] : digits;
     }
 
     /// <summary>Whether <paramref name="to"/> is a plausible phone number: digits with optional '+', spaces, dashes, dots, parentheses.</summary>

@@ -71,7 +71,7 @@ internal sealed class InboundWebhookPoster(SimulatorContext context, WebhookSend
 
     private async Task<WebhookPostResult> PostAsync(JsonNode payload, string? messageId, CancellationToken cancellationToken)
     {
-        var result = await sender.PostAsync(Encoding.UTF8.GetBytes(payload.ToJsonString(SimulatorJson.Output)), cancellationToken).ConfigureAwait(false);
+        var result = await sender.PostAsync(SimulatorJson.WebhookBytes(payload), cancellationToken).ConfigureAwait(false);
         return messageId is null ? result : result.WithMessageId(messageId);
     }
 

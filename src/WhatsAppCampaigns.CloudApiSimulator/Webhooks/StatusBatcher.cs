@@ -51,8 +51,7 @@ internal sealed class StatusBatcher(WebhookSender sender, CloudApiSimulatorOptio
         {
             var body = group.Count == 1
                 ? group[0].Post.Body
-                : Encoding.UTF8.GetBytes(StatusPayloadFactory.Wrap(options.WabaId, group[0].Post.Phone, group.Select(p => p.Post.Item))
-                    .ToJsonString(SimulatorJson.Output));
+                : SimulatorJson.WebhookBytes(StatusPayloadFactory.Wrap(options.WabaId, group[0].Post.Phone, group.Select(p => p.Post.Item)));
             await sender.PostAsync(body, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -52,8 +52,7 @@ internal static class StatusWebhookPlanner
             // Pricing rides on sent and on delivered (read carries none when delivered was reported).
             var withPricing = status is StatusPayloadFactory.Sent or StatusPayloadFactory.Delivered;
             var item = StatusPayloadFactory.CreateItem(entry, status, at, withPricing);
-            var json = StatusPayloadFactory.Wrap(wabaId, phone, [item]).ToJsonString(SimulatorJson.Output);
-            posts.Add(new PlannedPost(status, delay, phone, item, Encoding.UTF8.GetBytes(json)));
+            posts.Add(new PlannedPost(status, delay, phone, item, SimulatorJson.WebhookBytes(StatusPayloadFactory.Wrap(wabaId, phone, [item]))));
         }
 
         if (duplicate)

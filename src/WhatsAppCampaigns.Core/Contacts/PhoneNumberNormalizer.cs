@@ -57,6 +57,10 @@ public static class PhoneNumberNormalizer
     /// number's older form: Mexican mobiles as 52·1·…, Brazilian mobiles without their ninth digit. Without this an
     /// opt-out from such a number would be recorded on a number that no contact has.
     /// </summary>
+    /// <summary>Shaped as E.164 (<c>+</c> and 7–15 digits, no leading zero): what the product writes, e.g. in callback data.</summary>
+    public static bool IsE164(string? value) =>
+        value is { Length: >= 8 and <= 16 } && value[0] == '+' && value[1] != '0' && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+
     public static bool TryFromWhatsAppId(string? waId, out string e164)
     {
         e164 = "";

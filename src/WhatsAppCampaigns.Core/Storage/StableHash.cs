@@ -25,6 +25,9 @@ public static class StableHash
     /// <summary>Which of <paramref name="count"/> shards <paramref name="value"/> falls in.</summary>
     public static int Shard(string value, int count) => (int)(Of(value) % (ulong)count);
 
+    /// <summary>What <see cref="ShardKey"/> appends to its prefix, for key-length checks.</summary>
+    public const int ShardSuffixChars = 3;
+
     /// <summary>The one way shards appear in keys: <c>{prefix}|{shard:D2}</c>.</summary>
     public static string ShardKey(string prefix, int shard) => $"{prefix}|{shard:D2}";
 }

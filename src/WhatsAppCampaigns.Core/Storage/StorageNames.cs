@@ -14,6 +14,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public const string SendsQueueName = "wa-sends";
     public const string WebhooksQueueName = "wa-webhooks";
     public const string ControlQueueName = "wa-control";
+
+    /// <summary>Webhooks that carry consent (inbound messages, user preferences): their own lane, never behind statuses.</summary>
+    public const string ConsentWebhooksQueueName = "wa-webhooks-consent";
     public const string WebhookPayloadsContainerName = "webhook-payloads";
 
     public string SendsQueue => Queue(SendsQueueName);
@@ -21,6 +24,8 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public string WebhooksQueue => Queue(WebhooksQueueName);
 
     public string ControlQueue => Queue(ControlQueueName);
+
+    public string ConsentWebhooksQueue => Queue(ConsentWebhooksQueueName);
 
     public string WebhookPayloadsContainer => Queue(WebhookPayloadsContainerName);
 
@@ -30,7 +35,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Table names: letters and digits only.</summary>
     public string Table(string name) => _prefix + name;
 
-    public IReadOnlyList<string> AllQueues => [SendsQueue, WebhooksQueue, ControlQueue];
+    public IReadOnlyList<string> AllQueues => [SendsQueue, WebhooksQueue, ConsentWebhooksQueue, ControlQueue];
 
     public IReadOnlyList<string> AllContainers => [WebhookPayloadsContainer];
 

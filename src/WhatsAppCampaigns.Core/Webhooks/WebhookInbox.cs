@@ -13,7 +13,8 @@ namespace WhatsAppCampaigns.Core.Webhooks;
 public sealed class WebhookInbox(StorageClients storage, IOptions<WebhookOptions> options)
 {
     /// <param name="body">Already checked to be a signed JSON object.</param>
-    public async Task PersistAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <param name="lane">Which queue: consent has its own, so an opt-out never waits behind a backlog of statuses.</param>
+    public async Task PersistAsync(ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, WebhookLane lane, CancellationToken cancellationToken)
     {
         var envelope = Envelope(receivedAt, w => w.WriteRawValue(body.Span, skipInputValidation: true));
         if (envelope.Length > options.Value.InlineMaxBytes)
@@ -24,7 +25,7 @@ public sealed class WebhookInbox(StorageClients storage, IOptions<WebhookOptions
             envelope = Envelope(receivedAt, w => w.WriteStringValue(name), "blob");
         }
 
-        await storage.Queue(StorageNames.WebhooksQueueName).SendMessageAsync(BinaryData.FromBytes(envelope), cancellationToken: cancellationToken);
+        await storage.Queue(lane.QueueName()).SendMessageAsync(BinaryData.FromBytes(envelope), cancellationToken: cancellationToken);
     }
 
     private static byte[] Envelope(DateTimeOffset receivedAt, Action<Utf8JsonWriter> writeValue, string property = "payload")

@@ -7,50 +7,102 @@ using WhatsAppCampaigns.Core.Storage;
 namespace WhatsAppCampaigns.Core.Webhooks;
 
 /// <summary>
-/// Processes the <c>wa-webhooks</c> queue: loads the payload (inline or from its blob) and hands each change to the
-/// handlers of its field. Unknown fields and malformed changes are logged and skipped, never retried.
+/// Processes both webhook lanes (<c>wa-webhooks</c> and <c>wa-webhooks-consent</c>): loads the payload (inline or from
+/// its blob), walks <c>entry[].changes[]</c> and hands each change to the handlers of its field. The payload is signed,
+/// so it is Meta's, but its shape is not trusted: an entry, change or item that makes no sense is counted and dropped on
+/// its own (<see cref="WebhookProcessingStats"/>) and the good ones beside it are still handled. Only a failure a retry
+/// can fix (storage unavailable) leaves, for the queue to redeliver the payload; handlers are idempotent.
 /// </summary>
 public sealed partial class WebhookQueueProcessor(
     StorageClients storage,
     IEnumerable<IWebhookChangeHandler> handlers,
+    WebhookProcessingStats stats,
     ILogger<WebhookQueueProcessor> logger) : IQueueMessageProcessor
 {
+    private const string Envelope = "envelope";
     private readonly IWebhookChangeHandler[] _handlers = handlers.ToArray();
 
     public async Task ProcessAsync(QueueDelivery delivery, CancellationToken cancellationToken)
     {
-        WebhookPayload? payload;
         WebhookEnvelope? envelope;
+        JsonElement? payload;
         try
         {
             envelope = JsonSerializer.Deserialize<WebhookEnvelope>(delivery.Body);
             payload = envelope is null ? null : await LoadAsync(envelope, cancellationToken);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            LogUnreadable(logger, delivery.MessageId, ex.Message);
+            stats.Drop(Envelope, "unreadable");
             return;
         }
 
-        if (payload is null || envelope is null)
+        if (payload is not { } root || envelope is null)
         {
             return;
         }
 
-        if (payload.Object != "whatsapp_business_account")
+        stats.Processed();
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("object", out var kind) || kind.ValueKind != JsonValueKind.String || !kind.ValueEquals("whatsapp_business_account"))
         {
-            LogSkipped(logger, delivery.MessageId, "object", payload.Object ?? "(none)");
+            stats.Drop(Envelope, "object_not_whatsapp_business_account");
             return;
         }
 
-        foreach (var entry in payload.Entry ?? [])
+        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
         {
-            var at = WebhookJson.FromUnix(entry.Time) ?? envelope.ReceivedAt;
-            foreach (var change in entry.Changes ?? [])
+            stats.Drop(Envelope, "entry_not_array");
+            return;
+        }
+
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (entry.ValueKind != JsonValueKind.Object)
             {
-                await DispatchAsync(delivery.MessageId, new WebhookChangeContext(change.Field ?? "", change.Value, at), cancellationToken);
+                stats.Drop(Envelope, "entry_not_object");
+                continue;
+            }
+
+            var at = WebhookJson.FromUnix(entry.TryGetProperty("time", out var time) ? WebhookJson.Unix(time) : null) ?? envelope.ReceivedAt;
+            if (!entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
+            {
+                stats.Drop(Envelope, "changes_not_array");
+                continue;
+            }
+
+            foreach (var change in changes.EnumerateArray())
+            {
+                if (Read(change, at) is { } context)
+                {
+                    await DispatchAsync(delivery.MessageId, context, cancellationToken);
+                }
             }
         }
+    }
+
+    private WebhookChangeContext? Read(JsonElement change, DateTimeOffset at)
+    {
+        if (change.ValueKind != JsonValueKind.Object)
+        {
+            stats.Drop(Envelope, "change_not_object");
+            return null;
+        }
+
+        if (!change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String)
+        {
+            stats.Drop(Envelope, "change_without_field");
+            return null;
+        }
+
+        var name = field.GetString()!;
+        if (!change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            stats.Drop(name, "change_without_value");
+            return null;
+        }
+
+        return new WebhookChangeContext(name, value, at);
     }
 
     private async Task DispatchAsync(string messageId, WebhookChangeContext change, CancellationToken cancellationToken)
@@ -58,32 +110,27 @@ public sealed partial class WebhookQueueProcessor(
         var matching = _handlers.Where(h => h.Handles(change.Field)).ToArray();
         if (matching.Length == 0)
         {
-            LogSkipped(logger, messageId, "field", change.Field);
+            // Fields this product does not subscribe to are expected, not malformed; the name is Meta's or, if odd, withheld.
+            LogSkipped(logger, messageId, TableLimits.IsValidKey(change.Field) && change.Field.Length <= 64 ? change.Field : "(other)");
             return;
         }
 
         foreach (var handler in matching)
         {
-            try
-            {
-                await handler.HandleAsync(change, cancellationToken);
-            }
-            catch (JsonException ex)
-            {
-                LogMalformedChange(logger, messageId, change.Field, ex.Message);
-            }
+            await stats.GuardAsync(change.Field, "change", () => handler.HandleAsync(change, cancellationToken), cancellationToken);
         }
     }
 
-    private async Task<WebhookPayload?> LoadAsync(WebhookEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<JsonElement?> LoadAsync(WebhookEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.Payload is { } inline)
         {
-            return inline.Deserialize<WebhookPayload>(WebhookJson.Options);
+            return inline;
         }
 
         if (envelope.Blob is null)
         {
+            stats.Drop(Envelope, "no_payload");
             return null;
         }
 
@@ -91,22 +138,17 @@ public sealed partial class WebhookQueueProcessor(
         {
             var blob = storage.Blobs.GetBlobContainerClient(storage.Names.WebhookPayloadsContainer).GetBlobClient(envelope.Blob);
             var content = await blob.DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize<WebhookPayload>(content.Value.Content.ToMemory().Span, WebhookJson.Options);
+            using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
+            return document.RootElement.Clone();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Past the container's retention: nothing left to process.
-            LogSkipped(logger, envelope.Blob, "blob", "missing");
+            stats.Drop(Envelope, "blob_missing");
             return null;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook queue message {MessageId} is unreadable and was dropped: {Reason}")]
-    private static partial void LogUnreadable(ILogger logger, string messageId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {MessageId}: skipped unknown {Kind} '{Value}'")]
-    private static partial void LogSkipped(ILogger logger, string messageId, string kind, string value);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {MessageId}: a '{Field}' change has an unexpected shape and was skipped: {Reason}")]
-    private static partial void LogMalformedChange(ILogger logger, string messageId, string field, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {MessageId}: skipped field '{Field}' (not handled)")]
+    private static partial void LogSkipped(ILogger logger, string messageId, string field);
 }

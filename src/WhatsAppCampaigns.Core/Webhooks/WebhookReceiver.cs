@@ -30,35 +30,54 @@ public sealed class WebhookReceiver(WebhookInbox inbox, IOptions<WhatsAppOptions
             return WebhookReceipt.EmptyBody;
         }
 
-        if (!IsJsonObject(body.Span))
+        if (Scan(body.Span) is not { } lane)
         {
             return WebhookReceipt.MalformedJson;
         }
 
-        await inbox.PersistAsync(body, time.GetUtcNow(), cancellationToken);
+        await inbox.PersistAsync(body, time.GetUtcNow(), lane, cancellationToken);
         return WebhookReceipt.Accepted;
     }
 
-    /// <summary>A forward-only scan, no allocation: the body is one complete JSON object.</summary>
-    private static bool IsJsonObject(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// A forward-only scan, no allocation: null unless the body is one complete JSON object; the consent lane when it
+    /// carries a <c>messages</c> array (what people sent: keywords, buttons) or a <c>user_preferences</c> array.
+    /// Statuses arrive in their own payloads, so a consent payload is small and rare beside them.
+    /// </summary>
+    private static WebhookLane? Scan(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        var lane = WebhookLane.Statuses;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return null;
             }
 
+            var consentProperty = false;
             while (reader.Read())
             {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    consentProperty = reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("user_preferences"u8);
+                }
+                else
+                {
+                    if (consentProperty && reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        lane = WebhookLane.Consent;
+                    }
+
+                    consentProperty = false;
+                }
             }
 
-            return true;
+            return lane;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -10,6 +10,7 @@ public static class WebhookServiceCollectionExtensions
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<WebhookProcessingStats>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookReceiver>();
         services.AddSingleton<IWebhookChangeHandler, StatusUpdateHandler>();

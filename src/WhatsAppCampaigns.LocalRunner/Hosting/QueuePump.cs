@@ -31,8 +31,11 @@ public sealed partial class QueuePump<TProcessor>(
             {
                 batch = (await queue.ReceiveMessagesAsync(options.BatchSize, options.Lease, stoppingToken)).Value;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException
+                || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
+                // A storage call that timed out (the SDK reports it as a cancellation) must not end the pump: the host
+                // would stop with it, and every queue, the consent lane too, would stop being read.
                 LogReceiveFailed(logger, options.QueueName, ex.Message);
                 await Task.Delay(options.MaxPollingInterval, stoppingToken);
                 continue;

@@ -22,6 +22,7 @@ public sealed class StatusUpdateHandlerTests
         _contacts.Object,
         new OptOutAttributor(_ledger.Object, _consent.Object, Options.Create(new CampaignOptions()), NullLogger<OptOutAttributor>.Instance),
         Options.Create(new WebhookOptions()),
+        new WebhookProcessingStats(NullLogger<WebhookProcessingStats>.Instance),
         NullLogger<StatusUpdateHandler>.Instance);
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class TemplateUpdateHandlerTests
     private readonly Mock<ITemplateRegistry> _registry = new();
     private readonly Mock<ICampaignControl> _campaigns = new();
 
-    private TemplateUpdateHandler Handler => new(NullLogger<TemplateUpdateHandler>.Instance, _registry.Object, _campaigns.Object);
+    private TemplateUpdateHandler Handler => new(NullLogger<TemplateUpdateHandler>.Instance, new WebhookProcessingStats(NullLogger<WebhookProcessingStats>.Instance), _registry.Object, _campaigns.Object);
 
     [Theory]
     [InlineData("PAUSED")]

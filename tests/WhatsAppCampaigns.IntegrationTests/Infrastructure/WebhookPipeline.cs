@@ -22,6 +22,8 @@ public sealed class WebhookPipeline : IAsyncDisposable
 
     public QueueClient Queue => Core.Get<StorageClients>().Queue(StorageNames.WebhooksQueueName);
 
+    public QueueClient ConsentQueue => Core.Get<StorageClients>().Queue(StorageNames.ConsentWebhooksQueueName);
+
     public static async Task<WebhookPipeline> StartAsync(IDictionary<string, string?>? settings = null) =>
         new(await CoreServices.StartAsync(
             services =>
@@ -38,15 +40,17 @@ public sealed class WebhookPipeline : IAsyncDisposable
     public async Task<WebhookReceipt> ReceiveAsync(byte[] body, string? signature = null) =>
         await Core.Get<WebhookReceiver>().AcceptAsync(body, signature ?? WebhookPayloads.Sign(body), CancellationToken.None);
 
-    /// <summary>Processes every queued webhook; returns how many.</summary>
-    public async Task<int> DrainAsync()
+    /// <summary>Processes every queued webhook of both lanes; returns how many.</summary>
+    public async Task<int> DrainAsync() => await DrainAsync(ConsentQueue) + await DrainAsync(Queue);
+
+    private async Task<int> DrainAsync(QueueClient queue)
     {
         var processor = Core.Get<WebhookQueueProcessor>();
         var count = 0;
         while (true)
         {
             // Hidden long enough for a loaded machine; a message another drain took meanwhile is its to delete.
-            var batch = (await Queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
             if (batch.Length == 0)
             {
                 return count;
@@ -57,7 +61,7 @@ public sealed class WebhookPipeline : IAsyncDisposable
                 await processor.ProcessAsync(new QueueDelivery(message.MessageId, message.Body.ToString(), message.DequeueCount, message.InsertedOn), CancellationToken.None);
                 try
                 {
-                    await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 }
                 catch (Azure.RequestFailedException ex) when (ex.Status == 404)
                 {

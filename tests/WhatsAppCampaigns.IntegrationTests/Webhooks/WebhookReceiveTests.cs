@@ -75,10 +75,34 @@ public sealed class WebhookReceiveTests : IAsyncLifetime
 
         Assert.Equal(200, StatusOf(await _endpoint.ReceiveAsync(Post(body, WebhookPayloads.Sign(body)), default)));
 
-        var messages = (await _pipeline.Queue.PeekMessagesAsync(10)).Value;
+        var messages = (await _pipeline.ConsentQueue.PeekMessagesAsync(10)).Value;
         Assert.Single(messages);
         Assert.Contains("\"payload\":{", messages[0].Body.ToString());
     }
+
+    /// <summary>What people send (keywords, buttons) and their preferences take the consent lane; statuses the other.</summary>
+    [Theory]
+    [InlineData("status", false)]
+    [InlineData("inbound text", true)]
+    [InlineData("user preference", true)]
+    [InlineData("template update", false)]
+    public async Task Receive_PutsConsentOnItsOwnLane(string kind, bool consent)
+    {
+        var payload = kind switch
+        {
+            "status" => WebhookPayloads.Statuses(WebhookPayloads.Status("c-1", "+5215512345678", "delivered", 1_772_460_000)),
+            "inbound text" => WebhookPayloads.Text("+5215512345678", "STOP"),
+            "user preference" => WebhookPayloads.UserPreference("+5215512345678", "stop"),
+            _ => WebhookPayloads.Wrap("message_template_status_update", new System.Text.Json.Nodes.JsonObject { ["event"] = "PAUSED" }),
+        };
+        var body = WebhookPayloads.Bytes(payload);
+
+        Assert.Equal(200, StatusOf(await _endpoint.ReceiveAsync(Post(body, WebhookPayloads.Sign(body)), default)));
+
+        Assert.Equal(consent ? (0, 1) : (1, 0), (await CountAsync(_pipeline.Queue), await CountAsync(_pipeline.ConsentQueue)));
+    }
+
+    private static async Task<int> CountAsync(Azure.Storage.Queues.QueueClient queue) => (await queue.PeekMessagesAsync(32)).Value.Length;
 
     [Theory]
     [InlineData("malformed json", 400)]
@@ -108,6 +132,7 @@ public sealed class WebhookReceiveTests : IAsyncLifetime
     private async Task AssertNothingStoredAsync()
     {
         Assert.Empty((await _pipeline.Queue.PeekMessagesAsync(10)).Value);
+        Assert.Empty((await _pipeline.ConsentQueue.PeekMessagesAsync(10)).Value);
         var storage = _pipeline.Core.Get<StorageClients>();
         var container = storage.Blobs.GetBlobContainerClient(storage.Names.WebhookPayloadsContainer);
         await foreach (var blob in container.GetBlobsAsync())

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using WhatsAppCampaigns.Core.Campaigns;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Conversations;
 using WhatsAppCampaigns.Core.Observability;
+using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 
@@ -16,39 +16,43 @@ internal sealed partial class InboundMessageHandler(
     ICustomerServiceWindows windows,
     ConsentKeywords keywords,
     OptOutAttributor optOuts,
+    WebhookProcessingStats stats,
     ILogger<InboundMessageHandler> logger) : IWebhookChangeHandler
 {
     public const string KeywordSource = ConsentSources.WhatsAppKeyword;
     public const string ButtonSource = ConsentSources.WhatsAppButton;
-    private const int MaxEvidence = 200;
 
     public bool Handles(string field) => field == "messages";
 
     public async Task HandleAsync(WebhookChangeContext change, CancellationToken cancellationToken)
     {
-        var value = change.Value.Deserialize<MessagesValue>(WebhookJson.Options);
-        foreach (var message in value?.Messages ?? [])
+        foreach (var message in WebhookJson.Items<InboundMessage>(change.Value, MessagesValue.Messages, change.Field, stats))
         {
-            if (!WebhookPhone.TryE164(message.From, out var phone))
-            {
-                LogBadSender(logger, message.Type ?? "(none)");
-                continue;
-            }
-
-            var at = WebhookJson.FromUnix(message.Timestamp) ?? change.At;
-            await windows.RecordInboundAsync(phone, at, cancellationToken);
-
-            var (intent, source, evidence) = Interpret(message);
-            if (intent == KeywordIntent.None)
-            {
-                continue;
-            }
-
-            var status = intent == KeywordIntent.OptOut ? ConsentStatus.OptedOut : ConsentStatus.OptedIn;
-            var text = evidence is { Length: > MaxEvidence } ? evidence[..MaxEvidence] : evidence;
-            await optOuts.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status, source, at, text), cancellationToken);
-            LogConsent(logger, PhoneMask.Mask(phone), status, source);
+            await stats.GuardAsync(change.Field, "message", () => HandleAsync(message, change.At, cancellationToken), cancellationToken);
         }
+    }
+
+    private async Task HandleAsync(InboundMessage message, DateTimeOffset changeAt, CancellationToken cancellationToken)
+    {
+        if (!WebhookPhone.TryE164(message.From, out var phone))
+        {
+            stats.Drop("messages", "message_sender_invalid");
+            return;
+        }
+
+        var at = WebhookJson.FromUnix(message.Timestamp) ?? changeAt;
+        await windows.RecordInboundAsync(phone, at, cancellationToken);
+
+        var (intent, source, evidence) = Interpret(message);
+        if (intent == KeywordIntent.None)
+        {
+            return;
+        }
+
+        var status = intent == KeywordIntent.OptOut ? ConsentStatus.OptedOut : ConsentStatus.OptedIn;
+        var text = TableLimits.Truncate(evidence, WebhookJson.MaxEvidenceChars);
+        await optOuts.RecordAsync(phone, new ConsentChange(ConsentScope.Marketing, status, source, at, text), cancellationToken);
+        LogConsent(logger, PhoneMask.Mask(phone), status, source);
     }
 
     private (KeywordIntent Intent, string Source, string? Evidence) Interpret(InboundMessage message) => message.Type switch
@@ -62,9 +66,6 @@ internal sealed partial class InboundMessageHandler(
     /// <summary>A configured opt-out payload, or a button whose label is itself a keyword ("Stop promotions").</summary>
     private KeywordIntent Button(string? payload, string? label) =>
         keywords.IsOptOutPayload(payload) ? KeywordIntent.OptOut : keywords.MatchText(label);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an inbound '{Type}' message without a valid sender id")]
-    private static partial void LogBadSender(ILogger logger, string type);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded marketing {Status} for {Phone} from {Source}")]
     private static partial void LogConsent(ILogger logger, string phone, ConsentStatus status, string source);

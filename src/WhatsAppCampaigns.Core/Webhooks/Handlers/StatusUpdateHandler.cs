@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsAppCampaigns.Core.Campaigns;
@@ -6,6 +5,7 @@ using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Observability;
+using WhatsAppCampaigns.Core.Storage;
 
 namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 
@@ -18,23 +18,29 @@ internal sealed partial class StatusUpdateHandler(
     IContactDirectory contacts,
     OptOutAttributor optOuts,
     IOptions<WebhookOptions> options,
+    WebhookProcessingStats stats,
     ILogger<StatusUpdateHandler> logger) : IWebhookChangeHandler
 {
     private const int StoppedMarketing = 131050;
     private const int Undeliverable = 131026;
 
+    /// <summary>Meta's wamids are under 100 characters; far more room than that, far less than a Table property.</summary>
+    private const int MaxWamIdChars = 1_024;
+
     public bool Handles(string field) => field == "messages";
 
     public async Task HandleAsync(WebhookChangeContext change, CancellationToken cancellationToken)
     {
-        var value = change.Value.Deserialize<MessagesValue>(WebhookJson.Options);
-        if (value?.Statuses is not { Count: > 0 } statuses)
+        var statuses = WebhookJson.Items<StatusItem>(change.Value, MessagesValue.Statuses, change.Field, stats);
+        if (statuses.Count == 0)
         {
             return;
         }
 
+        var metadata = WebhookJson.Object<WebhookMetadata>(change.Value, MessagesValue.Metadata, change.Field, stats);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StatusParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(statuses, parallel, (status, ct) => new ValueTask(ApplyAsync(status, value.Metadata, change.At, ct)));
+        await Parallel.ForEachAsync(statuses, parallel, (status, ct) =>
+            new ValueTask(stats.GuardAsync(change.Field, "status", () => ApplyAsync(status, metadata, change.At, ct), ct)));
     }
 
     private async Task ApplyAsync(StatusItem status, WebhookMetadata? metadata, DateTimeOffset fallbackAt, CancellationToken ct)
@@ -56,6 +62,21 @@ internal sealed partial class StatusUpdateHandler(
         if (!MessageKey.TryParseCallbackData(status.BizOpaqueCallbackData, out var key))
         {
             LogNotOurs(logger, status.Status!, PhoneMask.Mask(status.RecipientId));
+            return;
+        }
+
+        // Our callback data names a campaign and an E.164 number, both usable as keys; anything else was not sent by us.
+        // Strings stored on the message must fit a property.
+        if (!TableLimits.IsValidKey(key.CampaignId, StableHash.ShardSuffixChars) || !PhoneNumberNormalizer.IsE164(key.Recipient))
+        {
+            stats.Drop("messages", "status_callback_data_invalid");
+            return;
+        }
+
+        if (!TableLimits.FitsProperty(status.Id, MaxWamIdChars) || !TableLimits.FitsProperty(status.Pricing?.Category, MaxWamIdChars)
+            || !TableLimits.FitsProperty(metadata?.PhoneNumberId, MaxWamIdChars))
+        {
+            stats.Drop("messages", "status_field_too_long");
             return;
         }
 

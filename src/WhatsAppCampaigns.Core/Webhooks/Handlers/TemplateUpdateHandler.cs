@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using WhatsAppCampaigns.Core.Campaigns;
+using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.Core.Templates;
 
 namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
@@ -11,6 +12,7 @@ namespace WhatsAppCampaigns.Core.Webhooks.Handlers;
 /// </summary>
 internal sealed partial class TemplateUpdateHandler(
     ILogger<TemplateUpdateHandler> logger,
+    WebhookProcessingStats stats,
     ITemplateRegistry? registry = null,
     ICampaignControl? campaigns = null) : IWebhookChangeHandler
 {
@@ -25,6 +27,13 @@ internal sealed partial class TemplateUpdateHandler(
         if (value?.MessageTemplateName is not { Length: > 0 } name || value.MessageTemplateLanguage is not { Length: > 0 } language)
         {
             LogIncomplete(logger, change.Field);
+            return;
+        }
+
+        // The registry keys templates by name and language: they must be usable as keys; the reason is stored.
+        if (!TableLimits.IsValidKey(name) || !TableLimits.IsValidKey(language) || !TableLimits.FitsProperty(value.Reason, 1_024))
+        {
+            stats.Drop(change.Field, "template_name_or_language_invalid");
             return;
         }
 
