@@ -16,12 +16,16 @@ public sealed class FunctionsApp : IAsyncLifetime
 
     private FunctionsTestHost? _host;
     private CloudApiSimulatorHost? _simulator;
+    private LocalRunnerReference? _reference;
 
     public FunctionsTestHost Host => _host ?? throw new InvalidOperationException("Not started");
 
     public CloudApiSimulatorHost Simulator => _simulator ?? throw new InvalidOperationException("Not started");
 
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The local runner with the same settings, started on first use: the answers the Functions app must match.</summary>
+    public async Task<HttpClient> ReferenceAsync() => (_reference ??= await LocalRunnerReference.StartAsync(Settings)).Http;
 
     public static string StorageConnectionString =>
         Environment.GetEnvironmentVariable("TEST_STORAGE_CONNECTION_STRING") is { Length: > 0 } value
@@ -73,6 +77,11 @@ public sealed class FunctionsApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        if (_reference is not null)
+        {
+            await _reference.DisposeAsync();
+        }
+
         if (_host is not null)
         {
             await _host.DisposeAsync();

@@ -85,7 +85,8 @@ public sealed partial class FunctionsTestHost
         };
         foreach (var (key, value) in values)
         {
-            var text = value?.ToString() ?? "";
+            // Route values arrive decoded, as ASP.NET Core routing gives them to the host.
+            var text = Uri.UnescapeDataString(value?.ToString() ?? "");
             http.Params[key] = text;
             metadata[key] = new TypedData { String = text };
         }

@@ -65,7 +65,8 @@ public sealed partial class FunctionsTestHost : IAsyncDisposable
 
     /// <summary>What the worker printed and logged over the stream; for failure messages.</summary>
     public string Diagnostics =>
-        "--- worker output ---\n" + _worker.Output + "\n--- worker logs (rpc) ---\n"
+        "--- failed invocations ---\n" + string.Join("\n", _invocations.Where(i => !i.Succeeded).TakeLast(20).Select(i => $"{i.Function} {i.InvocationId}: {i.Error}"))
+        + "\n--- worker output ---\n" + _worker.Output + "\n--- worker logs (rpc) ---\n"
         + string.Join("\n", _connection.Logs.TakeLast(200).Select(l => $"[{l.Level}] {l.Category}: {l.Message} {l.Exception?.Message}"));
 
     public static async Task<FunctionsTestHost> StartAsync(FunctionsTestHostOptions options)
@@ -131,7 +132,13 @@ public sealed partial class FunctionsTestHost : IAsyncDisposable
     {
         var function = Functions[functionName];
         invocationId ??= Guid.NewGuid().ToString();
-        var request = new InvocationRequest { InvocationId = invocationId, FunctionId = function.FunctionId };
+        var request = new InvocationRequest
+        {
+            InvocationId = invocationId,
+            FunctionId = function.FunctionId,
+            // The host always sends the caller's trace context; the worker reads it unconditionally.
+            TraceContext = new RpcTraceContext { TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid():N}"[..52] + "-01" },
+        };
         request.InputData.AddRange(inputs);
         foreach (var (key, value) in triggerMetadata ?? new Dictionary<string, TypedData>())
         {
@@ -140,7 +147,7 @@ public sealed partial class FunctionsTestHost : IAsyncDisposable
 
         var reply = await _connection.RequestAsync("invoke:" + invocationId, new StreamingMessage { RequestId = Guid.NewGuid().ToString(), InvocationRequest = request }, Options.InvocationDeadline);
         var response = reply.InvocationResponse;
-        _invocations.Enqueue(new InvocationRecord(functionName, invocationId, response.Result.Status == StatusResult.Types.Status.Success, response.Result.Exception?.Message));
+        _invocations.Enqueue(new InvocationRecord(functionName, invocationId, response.Result.Status == StatusResult.Types.Status.Success, response.Result.Exception is { } e ? e.Message + "\n" + e.StackTrace : null));
         return response;
     }
 
