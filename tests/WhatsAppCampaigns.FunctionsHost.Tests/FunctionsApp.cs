@@ -57,6 +57,8 @@ public sealed class FunctionsApp : IAsyncLifetime
         ["WhatsApp__AppSecret"] = AppSecret,
         ["WhatsApp__WebhookVerifyToken"] = VerifyToken,
         ["CartReminders__Schedule"] = "0 * * * * *",
+        // A portfolio past its first tiers: the 300-recipient campaign is about delivery, not the limit.
+        ["Account__MessagingLimit"] = "10000",
         // One reminder, due a second after a cart is updated, so that the timer test need not wait an hour.
         ["CartReminders__Steps__0__Delay"] = "00:00:01",
         ["CartReminders__Steps__0__Template"] = "cart_reminder",

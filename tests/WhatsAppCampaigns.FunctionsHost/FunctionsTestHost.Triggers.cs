@@ -147,8 +147,10 @@ public sealed partial class FunctionsTestHost
                     ["connectionName"] = binding.Property("connectionName") ?? "Storage",
                     ["rpcBaseUrl"] = ServerUri.AbsoluteUri,
                     ["requiredQueryStringParameters"] = "code=" + FunctionKey,
-                    ["baseUrl"] = "http://functions.test/runtime/webhooks/durabletask",
                     ["httpBaseUrl"] = "http://functions.test/runtime/webhooks/durabletask",
+                    // The extension's defaults (host.json extensions.durableTask): 4 MiB, 100 s as a JSON TimeSpan.
+                    ["maxGrpcMessageSizeInBytes"] = 4_194_304,
+                    ["grpcHttpClientTimeout"] = JsonSerializer.Serialize(TimeSpan.FromSeconds(100)),
                 };
                 yield return new ParameterBinding { Name = binding.Name, Data = new TypedData { String = payload.ToJsonString() } };
             }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WhatsAppCampaigns.FunctionsHost.Rpc;
@@ -117,7 +120,9 @@ public sealed partial class FunctionsTestHost : IAsyncDisposable
 
             var loads = metadata.FunctionMetadataResults.Select(m => LoadAsync(connection, m, options));
             var functions = (await Task.WhenAll(loads)).ToDictionary(f => f.Name);
-            return new FunctionsTestHost(options, server, serverUri, worker, connection, init, functions, hostJson);
+            var host = new FunctionsTestHost(options, server, serverUri, worker, connection, init, functions, hostJson);
+            host.StartDurableRole();
+            return host;
         }
         catch
         {
@@ -269,13 +274,23 @@ public sealed partial class FunctionsTestHost : IAsyncDisposable
             o.MaxSendMessageSize = null;
         });
         builder.Services.AddSingleton(registry);
+
+        // The Durable extension's client endpoint, over the Durable Task SDK's in-memory backend: what the worker's
+        // DurableClient binding talks to, and where the Durable role below takes its work items from.
+        builder.Services.AddSingleton<InMemoryOrchestrationService>();
+        builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<InMemoryOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<InMemoryOrchestrationService>());
+        builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerAndDispatcher);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<WorkerRpcService>();
+        app.MapGrpcService<TaskHubGrpcServer>();
         return app;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await StopDurableRoleAsync();
         _worker.Dispose();
         await _server.StopAsync();
         await _server.DisposeAsync();
