@@ -43,6 +43,17 @@ public sealed class WorkerStartupTests(FunctionsApp app)
     };
 
     [Fact]
+    public async Task StoragePrefix_StopsTheWorkerAtStart_SinceTheTriggersListenOnTheUnprefixedQueues()
+    {
+        var settings = new Dictionary<string, string?>(app.Settings) { ["Storage__NamePrefix"] = "p" + Guid.NewGuid().ToString("N")[..8] };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            FunctionsTestHost.StartAsync(new FunctionsTestHostOptions { AppDirectory = FunctionsApp.AppDirectory(), Settings = settings }));
+
+        Assert.Contains("Storage:NamePrefix", failure.Message);
+    }
+
+    [Fact]
     public void Init_ReportsTheAspNetCoreHttpEndpoint_TheHostForwardsRequestsTo()
     {
         Assert.NotNull(app.Host.WorkerHttpUri);
