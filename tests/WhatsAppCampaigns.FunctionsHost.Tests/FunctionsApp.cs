@@ -1,4 +1,8 @@
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppCampaigns.Core;
+using WhatsAppCampaigns.Core.Storage;
 using WhatsAppCampaigns.CloudApiSimulator;
 using WhatsAppCampaigns.FunctionsHost;
 
@@ -79,6 +83,18 @@ public sealed class FunctionsApp : IAsyncLifetime
         return File.Exists(Path.Combine(path, "worker.config.json")) ? path : throw new FileNotFoundException("Build the Functions app first", path);
     }
 
+    /// <summary>The tables and queues the app made, found by the core's own names for them.</summary>
+    private async Task DeleteAppStorageAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Settings.Select(kv => KeyValuePair.Create(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)))
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddCampaignCore(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await StorageCleanup.DeleteAllAsync(provider.GetRequiredService<StorageClients>());
+    }
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();
@@ -90,6 +106,7 @@ public sealed class FunctionsApp : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
+            await DeleteAppStorageAsync();
         }
 
         if (_simulator is not null)
