@@ -46,9 +46,10 @@ public sealed class HttpTriggerTests(FunctionsApp app)
     }
 
     [Fact]
-    public async Task SignedWebhook_IsAcknowledged_AndQueuedWhereWebhooksProcessListens_UnsignedIsRejected()
+    public async Task SignedWebhook_IsAcknowledged_AndQueuedWhereItsLaneListens_UnsignedIsRejected()
     {
-        var queue = app.Host.TriggerQueue("Webhooks_Process");
+        // An inbound message may be a STOP: it is queued on the consent lane.
+        var queue = app.Host.TriggerQueue("Webhooks_ProcessConsent");
         await queue.CreateIfNotExistsAsync();
         var phone = HttpApi.NewPhone();
 

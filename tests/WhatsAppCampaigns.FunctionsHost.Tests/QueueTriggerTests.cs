@@ -14,16 +14,17 @@ namespace WhatsAppCampaigns.FunctionsHost.Tests;
 public sealed class QueueTriggerTests(FunctionsApp app)
 {
     [Fact]
-    public async Task WebhooksProcess_OnASignedStop_OptsTheContactOut()
+    public async Task WebhooksProcessConsent_OnASignedStop_OptsTheContactOut()
     {
         var phone = HttpApi.NewPhone();
         (await app.Http.PutContactAsync(phone)).EnsureSuccessStatusCode();
         (await app.Http.PostConsentAsync(phone, "opted_in")).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await app.Http.SendAsync(HttpApi.SignedInboundText(phone, "STOP", app.Simulator.PhoneNumber.Id, FunctionsApp.AppSecret))).StatusCode);
 
-        Assert.True(await app.Host.DrainQueueAsync("Webhooks_Process", TimeSpan.FromMinutes(1)) >= 1, "nothing was queued for Webhooks_Process");
+        // Inbound messages take the consent lane (a STOP is never stuck behind statuses).
+        Assert.True(await app.Host.DrainQueueAsync("Webhooks_ProcessConsent", TimeSpan.FromMinutes(1)) >= 1, "nothing was queued for Webhooks_ProcessConsent");
 
-        AssertInvocationsSucceeded("Webhooks_Process");
+        AssertInvocationsSucceeded("Webhooks_ProcessConsent");
         var contact = await (await app.Http.GetAsync($"/api/contacts/{Uri.EscapeDataString(phone)}")).JsonAsync();
         var marketing = contact.GetProperty("consent").EnumerateArray().Single(c => c.GetProperty("scope").GetString() == "marketing");
         Assert.Equal("opted_out", marketing.GetProperty("status").GetString());

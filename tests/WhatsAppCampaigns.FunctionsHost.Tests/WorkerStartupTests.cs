@@ -17,6 +17,7 @@ public sealed class WorkerStartupTests(FunctionsApp app)
         { "Webhooks_Verify", "httpTrigger,http" },
         { "Webhooks_Receive", "httpTrigger,http" },
         { "Webhooks_Process", "queueTrigger" },
+        { "Webhooks_ProcessConsent", "queueTrigger" },
         { "Carts_Events", "httpTrigger,http" },
         { "Carts_Stats", "httpTrigger,http" },
         { "Carts_Reminders", "timerTrigger" },
