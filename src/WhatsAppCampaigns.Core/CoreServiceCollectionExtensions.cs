@@ -7,6 +7,7 @@ using WhatsAppCampaigns.Core.CloudApi;
 using WhatsAppCampaigns.Core.Configuration;
 using WhatsAppCampaigns.Core.Contacts;
 using WhatsAppCampaigns.Core.Health;
+using WhatsAppCampaigns.Core.Journeys;
 using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Sending;
 using WhatsAppCampaigns.Core.Storage;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IMessageLedger, TableMessageLedger>();
         services.AddSingleton<IPersonalDataStore>(sp => new RecipientDeliveries(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton<ISendQueue, QueueSendQueue>();
+        services.AddJourneyEngine();
         services.AddCartReminders(configuration);
         services.AddContactsAndConsent(configuration);
         services.AddWebhooks(configuration);

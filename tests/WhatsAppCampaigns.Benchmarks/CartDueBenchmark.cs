@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using WhatsAppCampaigns.Core;
 using WhatsAppCampaigns.Core.Carts;
+using WhatsAppCampaigns.Core.Journeys;
 using WhatsAppCampaigns.Core.Consent;
 using WhatsAppCampaigns.Core.Storage;
 
@@ -46,7 +47,7 @@ public sealed class CartDueBenchmark : IBenchmarkCommand
 
         watch.Restart();
         var scanned = 0;
-        var carts = core.GetRequiredService<StorageClients>().Table(CartStore.CartsTable);
+        var carts = core.GetRequiredService<StorageClients>().Table(JourneyStore.TableName);
         await foreach (var _ in carts.QueryAsync<TableEntity>(select: ["PartitionKey"]))
         {
             scanned++;
@@ -56,12 +57,12 @@ public sealed class CartDueBenchmark : IBenchmarkCommand
         var report = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"# reminder timer over waiting carts ({BenchmarkEnvironment.Describe()})")
             .AppendLine(CultureInfo.InvariantCulture, $"carts {total}, due {due}, seeded in {seeded.TotalSeconds:F1} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"timer run: {run.DueRead} due rows and {run.CartsRead} carts read, {run.Enqueued} enqueued, in {runTime.TotalSeconds:F2} s")
+            .AppendLine(CultureInfo.InvariantCulture, $"timer run: {run.DueRead} due rows and {run.SubjectsRead} carts read, {run.Enqueued} enqueued, in {runTime.TotalSeconds:F2} s")
             .AppendLine(CultureInfo.InvariantCulture, $"baseline, reading every cart once: {scanned} rows in {scanTime.TotalSeconds:F2} s")
-            .AppendLine(CultureInfo.InvariantCulture, $"run / baseline: rows {(double)run.CartsRead / Math.Max(1, scanned):F4}, time {runTime / scanTime:F3}")
+            .AppendLine(CultureInfo.InvariantCulture, $"run / baseline: rows {(double)run.SubjectsRead / Math.Max(1, scanned):F4}, time {runTime / scanTime:F3}")
             .ToString();
         Console.Write(report);
-        return run.DueRead == due && run.CartsRead == due ? 0 : 1;
+        return run.DueRead == due && run.SubjectsRead == due ? 0 : 1;
     }
 
     private static async Task<ServiceProvider> StartCoreAsync(string connectionString)

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using WhatsAppCampaigns.Core.Carts;
+using WhatsAppCampaigns.Core.Journeys;
+using WhatsAppCampaigns.Core.Messages;
 
 namespace WhatsAppCampaigns.Api.Carts;
 
 /// <summary><c>POST /api/carts/events</c> and <c>GET /api/carts/stats</c>.</summary>
-public sealed class CartsEndpoint(CartEventHandler handler, CartStats stats, TimeProvider time)
+public sealed class CartsEndpoint(CartEventHandler handler, JourneyStats stats, TimeProvider time)
 {
     public const string EventsRoute = "carts/events";
     public const string StatsRoute = "carts/stats";
@@ -37,7 +39,7 @@ public sealed class CartsEndpoint(CartEventHandler handler, CartStats stats, Tim
             return ApiProblems.BadRequest("invalid_period", "from and to must be dates like 2026-03-01, with from <= to.");
         }
 
-        var counters = await stats.ReadAsync(from, to, ct);
+        var counters = await stats.ReadAsync(JourneyStep.Cart, from, to, ct);
         return Results.Ok(new { from, to, counters });
     }
 

@@ -6,7 +6,7 @@ namespace WhatsAppCampaigns.Core.Carts;
 
 internal static class CartEntityMapper
 {
-    public static TableEntity ToEntity(CartState cart, string partitionKey) => new(partitionKey, cart.CartId)
+    public static TableEntity ToEntity(CartState cart) => new()
     {
         [nameof(CartState.Phone)] = cart.Phone,
         [nameof(CartState.CustomerName)] = cart.CustomerName,
@@ -25,6 +25,7 @@ internal static class CartEntityMapper
         [nameof(CartState.Amount)] = cart.Amount?.ToString(CultureInfo.InvariantCulture),
         [nameof(CartState.PurchasedAt)] = cart.PurchasedAt,
         [nameof(CartState.AttributedStep)] = cart.AttributedStep,
+        [nameof(CartState.Reminded)] = cart.Reminded,
     };
 
     public static CartState ToState(TableEntity e) => new(
@@ -45,5 +46,6 @@ internal static class CartEntityMapper
         e.GetString(nameof(CartState.OrderId)),
         e.GetString(nameof(CartState.Amount)) is { } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null,
         e.GetDateTimeOffset(nameof(CartState.PurchasedAt)),
-        e.GetInt32(nameof(CartState.AttributedStep)));
+        e.GetInt32(nameof(CartState.AttributedStep)),
+        e.GetInt32(nameof(CartState.Reminded)) ?? 0);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WhatsAppCampaigns.Core.Journeys;
+using WhatsAppCampaigns.Core.Messages;
 using WhatsAppCampaigns.Core.Observability;
 using WhatsAppCampaigns.Core.Storage;
 
@@ -19,6 +21,7 @@ public enum CartEventOutcome
 /// <summary>Applies the store's cart events: an update (re)starts the reminder clock, a purchase stops it and is attributed, a deletion stops it.</summary>
 public sealed partial class CartEventHandler(
     CartStore store,
+    JourneyEventLog events,
     ConversionAttributor attributor,
     IOptions<CartReminderOptions> options,
     TimeProvider time,
@@ -26,7 +29,7 @@ public sealed partial class CartEventHandler(
 {
     public async Task<CartEventOutcome> HandleAsync(CartEvent e, CancellationToken ct)
     {
-        if (await store.WasEventRecordedAsync(e.EventId, ct))
+        if (await events.WasRecordedAsync(JourneyStep.Cart, e.EventId, ct))
         {
             return CartEventOutcome.Duplicate;
         }
@@ -35,7 +38,7 @@ public sealed partial class CartEventHandler(
         var outcome = await ApplyAsync(e, at, ct);
 
         // Recorded last: a crash before this line makes the store's retry apply the event again, which is harmless.
-        await store.TryRecordEventAsync(e.EventId, e.CartId, at, ct);
+        await events.TryRecordAsync(JourneyStep.Cart, e.EventId, e.CartId, at, ct);
         return outcome;
     }
 
@@ -58,11 +61,6 @@ public sealed partial class CartEventHandler(
             };
 
             await store.SaveAsync(next, etag, token);
-            if (next.NextDueAt is { } due)
-            {
-                await store.ScheduleAsync(next.CartId, due, token);
-            }
-
             return true;
         }, ct);
         if (!applied)
@@ -72,7 +70,7 @@ public sealed partial class CartEventHandler(
 
         if (CartEventTypes.IsPurchase(e.Type) && await PhoneOfAsync(e, ct) is { } phone)
         {
-            var touch = await attributor.AttributeAsync(phone, e.OrderId!, e.Amount!.Value, e.Currency!, at, ct);
+            var touch = await attributor.AttributeAsync(phone, e.OrderId!, e.Amount!.Value, e.Currency!, at, options.Value.AttributionWindow, ct);
             LogPurchase(logger, e.CartId, PhoneMask.Mask(phone), touch?.Key.CampaignId ?? "(none)");
         }
 
@@ -110,7 +108,7 @@ public sealed partial class CartEventHandler(
             UpdatedAt: at, Sequence: 0, NextStep: 0, NextDueAt: null, Status: CartStatus.Deleted);
 
     private async Task<string?> PhoneOfAsync(CartEvent e, CancellationToken ct) =>
-        (e.Customer?.Phone ?? (await store.GetAsync(e.CartId, ct)).Cart?.Phone) is { Length: > 0 } phone ? phone : null;
+        (e.Customer?.Phone ?? (await store.GetAsync(e.CartId, ct)).State?.Phone) is { Length: > 0 } phone ? phone : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cart {CartId} purchased by {Customer}; attributed to {AttributedTo}")]
     private static partial void LogPurchase(ILogger logger, string cartId, string customer, string attributedTo);

@@ -1,4 +1,4 @@
-using WhatsAppCampaigns.Core.Messages;
+using WhatsAppCampaigns.Core.Journeys;
 
 namespace WhatsAppCampaigns.Core.Carts;
 
@@ -12,7 +12,7 @@ public enum CartStatus
     Stopped,
 }
 
-/// <summary>A cart as the reminder sequence sees it.</summary>
+/// <summary>A cart as the reminder journey sees it.</summary>
 /// <param name="Sequence">Grows on every update that restarts the clock; it is part of each reminder's message key, so a restarted sequence sends afresh while retries of the same step never do.</param>
 /// <param name="NextStep">Index of the next reminder step (0-based).</param>
 /// <param name="NextDueAt">When that step is due; null when nothing is due.</param>
@@ -34,8 +34,10 @@ public sealed record CartState(
     string? OrderId = null,
     decimal? Amount = null,
     DateTimeOffset? PurchasedAt = null,
-    int? AttributedStep = null)
+    int? AttributedStep = null,
+    int Reminded = 0) : IJourneySubject
 {
-    /// <summary>Reminder <paramref name="step"/> of this cart's current sequence, the message's journey step.</summary>
-    public JourneyStep Reminder(int step) => new(JourneyStep.Cart, CartId, Sequence, step);
+    public string Subject => CartId;
+
+    public bool IsActive => Status == CartStatus.Open;
 }

@@ -55,7 +55,7 @@ public sealed class ListSettingsTests
 
         var step = Assert.Single(steps);
         Assert.Equal((TimeSpan.FromSeconds(20), "carrito_abandonado"), (step.Delay, step.Template));
-        Assert.Equal(["total"], step.EffectiveParameters);
+        Assert.Equal(["total"], step.ParametersOr(CartReminderOptions.DefaultParameters));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ListSettingsTests
         using var host = Build([]);
         var steps = host.Services.GetRequiredService<IOptions<CartReminderOptions>>().Value.Steps;
         Assert.Equal([TimeSpan.FromHours(1), TimeSpan.FromHours(24)], steps.Select(s => s.Delay));
-        Assert.All(steps, s => Assert.Equal(["customer_name", "first_item"], s.EffectiveParameters));
+        Assert.All(steps, s => Assert.Equal(["customer_name", "first_item"], s.ParametersOr(CartReminderOptions.DefaultParameters)));
     }
 
     [Fact]

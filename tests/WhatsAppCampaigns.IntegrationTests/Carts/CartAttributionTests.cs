@@ -1,4 +1,5 @@
 using WhatsAppCampaigns.Core.Carts;
+using WhatsAppCampaigns.Core.Journeys;
 using WhatsAppCampaigns.Core.Messages;
 using static WhatsAppCampaigns.IntegrationTests.Carts.CartTestContext;
 using WhatsAppCampaigns.IntegrationTests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class CartAttributionTests : IAsyncLifetime
     private IMessageLedger Ledger => _carts.Core.Get<IMessageLedger>();
 
     private Task<IReadOnlyDictionary<string, long>> StatsAsync() =>
-        _carts.Core.Get<CartStats>().ReadAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), default);
+        _carts.Core.Get<JourneyStats>().ReadAsync(JourneyStep.Cart, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), default);
 
     private async Task DeliverAsync(string campaignId, DateTimeOffset at)
     {

@@ -29,7 +29,7 @@ public sealed class CartEventsApiTests
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-        Assert.Null((await runner.Get<CartStore>().GetAsync("c-1", default)).Cart);
+        Assert.Null((await runner.Get<CartStore>().GetAsync("c-1", default)).State);
     }
 
     [Fact]
@@ -42,6 +42,6 @@ public sealed class CartEventsApiTests
 
         Assert.Equal("applied", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
-        Assert.Equal("+525512345678", (await runner.Get<CartStore>().GetAsync("c-1", default)).Cart!.Phone);
+        Assert.Equal("+525512345678", (await runner.Get<CartStore>().GetAsync("c-1", default)).State!.Phone);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WhatsAppCampaigns.Core.Carts;
+using WhatsAppCampaigns.Core.Journeys;
+using WhatsAppCampaigns.Core.Messages;
 using Xunit.Abstractions;
 using static WhatsAppCampaigns.IntegrationTests.Carts.CartTestContext;
 
@@ -32,12 +34,12 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         // A reminder may be enqueued by both runs; its message key makes the senders send it once. None is missing.
         Assert.Equal(carts, sends.Select(s => (s.CampaignId, s.Recipient)).Distinct().Count());
         Assert.All(sends, s => Assert.EndsWith(":0:0", s.CampaignId));
-        var stats = await _carts.Core.Get<CartStats>().ReadAsync(DateOnly.FromDateTime(T0.UtcDateTime), DateOnly.FromDateTime(T0.UtcDateTime), default);
+        var stats = await _carts.Core.Get<JourneyStats>().ReadAsync(JourneyStep.Cart, DateOnly.FromDateTime(T0.UtcDateTime), DateOnly.FromDateTime(T0.UtcDateTime), default);
         Assert.Equal(carts, stats["reminded_step0"]);
 
         for (var i = 0; i < carts; i++)
         {
-            var cart = (await _carts.Core.Get<CartStore>().GetAsync($"race-{i}", default)).Cart!;
+            var cart = (await _carts.Core.Get<CartStore>().GetAsync($"race-{i}", default)).State!;
             Assert.Equal((1, T0.AddHours(24)), (cart.NextStep, cart.NextDueAt));
         }
     }
@@ -82,7 +84,7 @@ public sealed class CartReminderConcurrencyTests(ITestOutputHelper output) : IAs
         output.WriteLine($"timer run: {run}");
 
         Assert.Equal(due, run.DueRead);
-        Assert.Equal(due, run.CartsRead);
+        Assert.Equal(due, run.SubjectsRead);
         Assert.Equal(due, run.Enqueued);
     }
 }

@@ -53,7 +53,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
         await _carts.Job.RunOnceAsync(default);
 
         Assert.Empty(await _carts.DrainSendsAsync());
-        Assert.Equal(CartStatus.Purchased, (await _carts.Core.Get<CartStore>().GetAsync("c2", default)).Cart!.Status);
+        Assert.Equal(CartStatus.Purchased, (await _carts.Core.Get<CartStore>().GetAsync("c2", default)).State!.Status);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
 
         Assert.Equal(0, run.Enqueued);
         Assert.Empty(await _carts.DrainSendsAsync());
-        Assert.Equal(CartStatus.Purchased, (await _carts.Core.Get<CartStore>().GetAsync("c9", default)).Cart!.Status);
+        Assert.Equal(CartStatus.Purchased, (await _carts.Core.Get<CartStore>().GetAsync("c9", default)).State!.Status);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
 
         Assert.Equal((0, 1), (run.Enqueued, run.Stopped));
         Assert.Empty(await _carts.DrainSendsAsync());
-        var cart = (await _carts.Core.Get<CartStore>().GetAsync("c4", default)).Cart!;
+        var cart = (await _carts.Core.Get<CartStore>().GetAsync("c4", default)).State!;
         Assert.Equal((CartStatus.Stopped, "opted_out"), (cart.Status, cart.StopReason));
     }
 
@@ -109,7 +109,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
         await _carts.Job.RunOnceAsync(default);
 
         Assert.Empty(await _carts.DrainSendsAsync());
-        Assert.Equal("replied", (await _carts.Core.Get<CartStore>().GetAsync("c5", default)).Cart!.StopReason);
+        Assert.Equal("replied", (await _carts.Core.Get<CartStore>().GetAsync("c5", default)).State!.StopReason);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
         Assert.Equal(CartEventOutcome.Duplicate, await _carts.Events.HandleAsync(update, default));
         Assert.Equal(CartEventOutcome.Stale, await _carts.Events.HandleAsync(Updated("c6", Phone, T0), default));
 
-        Assert.Equal(T0.AddMinutes(70), (await _carts.Core.Get<CartStore>().GetAsync("c6", default)).Cart!.NextDueAt);
+        Assert.Equal(T0.AddMinutes(70), (await _carts.Core.Get<CartStore>().GetAsync("c6", default)).State!.NextDueAt);
     }
 
     [Fact]
@@ -133,6 +133,6 @@ public sealed class CartReminderTimelineTests : IAsyncLifetime
         await _carts.Job.RunOnceAsync(default);
 
         Assert.Empty(await _carts.DrainSendsAsync());
-        Assert.Equal("no_consent", (await _carts.Core.Get<CartStore>().GetAsync("c7", default)).Cart!.StopReason);
+        Assert.Equal("no_consent", (await _carts.Core.Get<CartStore>().GetAsync("c7", default)).State!.StopReason);
     }
 }
