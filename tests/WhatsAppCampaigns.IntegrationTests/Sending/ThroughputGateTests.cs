@@ -27,10 +27,13 @@ public sealed class ThroughputGateTests
         ];
 
         var sends = new ConcurrentQueue<DateTimeOffset>();
-        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5);
+        // Runs until the gates have granted a couple of seconds' worth, with a deadline for a machine so loaded that
+        // storage calls take seconds: what is asserted is the rate in every sliding second, not how fast it gets there.
+        var enough = 2 * Rate;
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(3);
         await Task.WhenAll(gates.SelectMany(gate => Enumerable.Range(0, 4).Select(async _ =>
         {
-            while (DateTimeOffset.UtcNow < until)
+            while (sends.Count < enough && DateTimeOffset.UtcNow < deadline)
             {
                 if ((await gate.AcquireAsync(Number, Rate, CancellationToken.None)).Granted)
                 {
@@ -42,7 +45,7 @@ public sealed class ThroughputGateTests
         var times = sends.Order().ToArray();
         // The achieved share of the rate depends on how busy the machine is (late slots are dropped, never bunched):
         // the benchmark measures it against the simulator; here it only has to make progress.
-        Assert.True(times.Length >= Rate / 2, $"only {times.Length} sends in 5 s");
+        Assert.True(times.Length >= enough, $"only {times.Length} sends granted within {TimeSpan.FromMinutes(3)}");
         var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
         Assert.True(busiest <= Rate, $"{busiest} sends in one sliding second");
     }
